@@ -1,0 +1,87 @@
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { BASE_ARGS, CHROMIUM_PATH } from "./chromium";
+import { type InboundVideoStats, RECORD_PEER_CONNECTIONS, readInboundVideo } from "./pc-recorder";
+import { waitFor } from "./wait";
+
+/** One person watching: a page in its own browser context (own storage, own viewer id). */
+export interface Viewer {
+  page: Page;
+  context: BrowserContext;
+  state(): Promise<string | null>;
+  waitForState(state: string, timeoutMs?: number): Promise<void>;
+  inboundVideo(): Promise<InboundVideoStats>;
+  /** Waits until frames are decoded and the <video> element knows its size. */
+  waitForFrames(timeoutMs?: number): Promise<{ stats: InboundVideoStats; width: number; height: number }>;
+  /** RGB of the pixel at the centre of the playing video. */
+  centrePixel(): Promise<[number, number, number]>;
+  close(): Promise<void>;
+}
+
+/** A browser separate from the sharer's, where each viewer gets a fresh context. */
+export interface ViewerBrowser {
+  browser: Browser;
+  open(url: string): Promise<Viewer>;
+  close(): Promise<void>;
+}
+
+export async function launchViewerBrowser(): Promise<ViewerBrowser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...BASE_ARGS, "--use-fake-ui-for-media-stream"],
+  });
+  return {
+    browser,
+    open: (url) => openViewer(browser, url),
+    close: () => browser.close(),
+  };
+}
+
+async function openViewer(browser: Browser, url: string): Promise<Viewer> {
+  const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+  await context.addInitScript(RECORD_PEER_CONNECTIONS);
+  const page = await context.newPage();
+  await page.goto(url);
+  const state = () => page.evaluate(() => document.body?.dataset.state ?? null);
+  return {
+    page,
+    context,
+    state,
+    waitForState: async (expected, timeoutMs = 15_000) => {
+      await page.waitForFunction((s) => document.body?.dataset.state === s, expected, { timeout: timeoutMs });
+    },
+    inboundVideo: () => page.evaluate(readInboundVideo),
+    waitForFrames: async (timeoutMs = 20_000) => {
+      const stats = await waitFor(
+        "the viewer to decode video frames",
+        async () => {
+          const s = await page.evaluate(readInboundVideo);
+          return s.framesDecoded > 0 && s;
+        },
+        { timeoutMs },
+      );
+      const size = await waitFor("the <video> element to know its size", () =>
+        page.evaluate(() => {
+          const video = document.querySelector("video");
+          return video && video.videoWidth > 0 && video.videoHeight > 0
+            ? { width: video.videoWidth, height: video.videoHeight }
+            : undefined;
+        }),
+      );
+      return { stats, ...size };
+    },
+    centrePixel: () =>
+      page.evaluate(() => {
+        const video = document.querySelector("video");
+        if (!video || video.videoWidth === 0) throw new Error("no playing <video>");
+        const canvas = document.createElement("canvas");
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+        ctx.drawImage(video, 0, 0);
+        const [r, g, b] = ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data;
+        return [r, g, b] as [number, number, number];
+      }),
+    close: () => context.close(),
+  };
+}

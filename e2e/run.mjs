@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * Runs the end-to-end suite: builds the extension and the viewer page with network access, then runs
+ * vitest inside a private network namespace that has only loopback, so WebRTC media can never leave
+ * the machine. Fails (never skips) when Chromium is missing.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const CHROMIUM = "/usr/bin/chromium";
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function fail(message) {
+  console.error(`\ne2e: ${message}\n`);
+  process.exit(1);
+}
+
+function run(label, command, args) {
+  console.log(`\ne2e: ${label}: ${[command, ...args].join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.error) fail(`${label} could not start: ${result.error.message}`);
+  console.log(
+    `e2e: ${label} finished in ${((Date.now() - started) / 1000).toFixed(1)} s (exit ${result.status})`,
+  );
+  return result.status ?? 1;
+}
+
+if (!existsSync(CHROMIUM)) {
+  fail(
+    `${CHROMIUM} is missing. The end-to-end tests need Debian's Chromium: ` +
+      "`apt-get install -y chromium` (.ci/run installs it on a fresh machine).",
+  );
+}
+
+if (run("build extension", "npx", ["wxt", "build"]) !== 0) fail("the extension build failed");
+if (run("build viewer", "npm", ["run", "build:viewer"]) !== 0) fail("the viewer page build failed");
+
+const vitest = ["npx", "vitest", "run", "--config", "e2e/vitest.config.ts", ...process.argv.slice(2)];
+const quoted = vitest.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
+const status = run("tests (loopback-only network namespace)", "unshare", [
+  "-rn",
+  "sh",
+  "-c",
+  `ip link set lo up && exec ${quoted}`,
+]);
+process.exit(status);
