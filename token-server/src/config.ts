@@ -1,0 +1,150 @@
+import { isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+import { loadOrCreateTokenSecret } from "./token-secret.ts";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type KvsConfig =
+  | { mode: "aws"; region: string }
+  | { mode: "emulator"; region: string; host: string; port: number; tls: boolean; callDelayMs: number };
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Origin (and optional path prefix) viewers reach the server at, without a trailing slash. */
+  publicUrl: string;
+  apiKey: string | undefined;
+  /** The first secret signs; all of them verify (the second is the previous one, during a rotation). */
+  tokenSecrets: string[];
+  dataDir: string;
+  kvs: KvsConfig;
+  sessionTtlSeconds: number;
+  presignExpiresSeconds: number;
+  channelPrefix: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export const EMULATOR_REGION = "us-west-2";
+
+const unset = (value: unknown) => (value === "" ? undefined : value);
+const text = () => z.preprocess(unset, z.string().trim().optional());
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess(unset, z.coerce.number().int().min(min).max(max).default(fallback));
+const flag = z
+  .preprocess(unset, z.enum(["true", "false", "1", "0"]).default("false"))
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  HOST: z.preprocess(unset, z.string().trim().min(1).default("127.0.0.1")),
+  PORT: int(8787, 0, 65535),
+  PUBLIC_URL: z.preprocess(unset, z.url({ protocol: /^https?$/ }).optional()),
+  API_KEY: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").optional()),
+  TOKEN_SECRET: z.preprocess(unset, z.string().min(32, "must be at least 32 characters").optional()),
+  TOKEN_SECRET_PREVIOUS: z.preprocess(unset, z.string().min(32, "must be at least 32 characters").optional()),
+  BEAM_DATA_DIR: text(),
+  BEAM_KVS: z.preprocess(unset, z.enum(["aws", "emulator", "auto"]).default("auto")),
+  AWS_REGION: text(),
+  AWS_DEFAULT_REGION: text(),
+  AWS_ACCESS_KEY_ID: text(),
+  AWS_SECRET_ACCESS_KEY: text(),
+  AWS_PROFILE: text(),
+  EMULATOR_HOST: z.preprocess(unset, z.string().trim().min(1).default("127.0.0.1")),
+  EMULATOR_PORT: int(8788, 0, 65535),
+  EMULATOR_TLS: flag,
+  EMULATOR_CALL_DELAY_MS: int(0, 0, 60_000),
+  SESSION_TTL_SECONDS: int(4 * 3600, 60, 7 * 24 * 3600),
+  PRESIGN_EXPIRES_SECONDS: int(120, 5, 299),
+  CHANNEL_PREFIX: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^[a-zA-Z0-9_.-]{1,32}$/, "must be 1–32 of [a-zA-Z0-9_.-]")
+      .default("beam-"),
+  ),
+  LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/** Reads the environment once; collects every problem and throws one `ConfigError` listing them all. */
+export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (!isLoopbackHost(e.HOST) && e.API_KEY === undefined) {
+    problems.push(
+      `HOST=${e.HOST} is reachable from other machines, so API_KEY is required (anyone could create sessions on your AWS bill). Set API_KEY, or HOST=127.0.0.1.`,
+    );
+  }
+  const kvs = kvsConfig(e, problems);
+  if (problems.length > 0 || kvs === null) throw new ConfigError(problems);
+
+  const dataDir = resolveDir(e.BEAM_DATA_DIR ?? ".beam", options.repoRoot);
+  const primary = e.TOKEN_SECRET ?? loadOrCreateTokenSecret(dataDir);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://${urlHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, ""),
+    apiKey: e.API_KEY,
+    tokenSecrets: e.TOKEN_SECRET_PREVIOUS ? [primary, e.TOKEN_SECRET_PREVIOUS] : [primary],
+    dataDir,
+    kvs,
+    sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    presignExpiresSeconds: e.PRESIGN_EXPIRES_SECONDS,
+    channelPrefix: e.CHANNEL_PREFIX,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function kvsConfig(e: Env, problems: string[]): KvsConfig | null {
+  const region = e.AWS_REGION ?? e.AWS_DEFAULT_REGION;
+  const hasCredentials =
+    (e.AWS_ACCESS_KEY_ID !== undefined && e.AWS_SECRET_ACCESS_KEY !== undefined) ||
+    e.AWS_PROFILE !== undefined;
+  const useAws = e.BEAM_KVS === "aws" || (e.BEAM_KVS === "auto" && region !== undefined && hasCredentials);
+  if (!useAws) {
+    return {
+      mode: "emulator",
+      region: EMULATOR_REGION,
+      host: e.EMULATOR_HOST,
+      port: e.EMULATOR_PORT,
+      tls: e.EMULATOR_TLS,
+      callDelayMs: e.EMULATOR_CALL_DELAY_MS,
+    };
+  }
+  if (region === undefined) {
+    problems.push("BEAM_KVS=aws needs AWS_REGION (for example AWS_REGION=us-west-2).");
+    return null;
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    problems.push(`AWS_REGION=${region} is not an AWS region name (for example us-west-2).`);
+    return null;
+  }
+  return { mode: "aws", region };
+}
+
+function resolveDir(dir: string, repoRoot: string): string {
+  return isAbsolute(dir) ? dir : resolve(repoRoot, dir);
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}

@@ -1,0 +1,19 @@
+import { createHash, randomBytes } from "node:crypto";
+
+/** 128 random bits, base64url (22 characters): unguessable, and valid in a KVS channel name. */
+export function newSessionId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/**
+ * A KVS viewer client id (`[a-zA-Z0-9_.-]`, never starting with `AWS_`). Without a viewer id it is
+ * fresh and random. With one it is derived from it, so a reloading viewer takes over its previous
+ * signaling connection instead of adding a second one; hashing keeps callers from choosing the id.
+ */
+export function viewerClientId(sessionId: string, viewerId?: string): string {
+  const suffix =
+    viewerId === undefined
+      ? randomBytes(16).toString("base64url")
+      : createHash("sha256").update(`${sessionId}:${viewerId}`).digest("base64url").slice(0, 22);
+  return `viewer-${suffix}`;
+}

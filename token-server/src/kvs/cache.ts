@@ -1,0 +1,108 @@
+import type { Clock } from "../clock.ts";
+import { type IceServerBundle, iceReuseSeconds } from "./ice.ts";
+import type { ChannelRole } from "./port.ts";
+
+export interface ChannelEndpoints {
+  wss: string;
+  https: string;
+}
+
+interface ChannelEntry {
+  arn?: Promise<string>;
+  endpoints: Partial<Record<ChannelRole, Promise<ChannelEndpoints>>>;
+  ice?: Promise<IceServerBundle>;
+  /** Epoch ms; Infinity while the fetch is in flight. */
+  iceReuseUntil: number;
+}
+
+/**
+ * What a channel needs for a join — ARN, endpoints per role, ICE servers — kept as shared promises
+ * so concurrent cold joins make one set of calls; failed loads are forgotten. Bounded (LRU), and it
+ * remembers recently ended sessions so their viewers get a fast 410.
+ */
+export class ChannelCache {
+  private readonly channels = new Map<string, ChannelEntry>();
+  private readonly ended = new Set<string>();
+
+  constructor(private readonly options: { clock: Clock; maxChannels?: number; maxEnded?: number }) {}
+
+  arn(sessionId: string, load: () => Promise<string>): Promise<string> {
+    const entry = this.entry(sessionId);
+    if (entry.arn) return entry.arn;
+    const loading = load();
+    entry.arn = loading;
+    loading.catch(() => {
+      if (entry.arn === loading) entry.arn = undefined;
+    });
+    return loading;
+  }
+
+  endpoints(
+    sessionId: string,
+    role: ChannelRole,
+    load: () => Promise<ChannelEndpoints>,
+  ): Promise<ChannelEndpoints> {
+    const entry = this.entry(sessionId);
+    const cached = entry.endpoints[role];
+    if (cached) return cached;
+    const loading = load();
+    entry.endpoints[role] = loading;
+    loading.catch(() => {
+      if (entry.endpoints[role] === loading) delete entry.endpoints[role];
+    });
+    return loading;
+  }
+
+  iceServers(sessionId: string, load: () => Promise<IceServerBundle>): Promise<IceServerBundle> {
+    const entry = this.entry(sessionId);
+    if (entry.ice && entry.iceReuseUntil > this.options.clock.now()) return entry.ice;
+    const loading = load();
+    entry.ice = loading;
+    entry.iceReuseUntil = Number.POSITIVE_INFINITY;
+    loading.then(
+      (bundle) => {
+        if (entry.ice === loading) {
+          entry.iceReuseUntil = this.options.clock.now() + iceReuseSeconds(bundle.ttlSeconds) * 1000;
+        }
+      },
+      () => {
+        if (entry.ice === loading) entry.ice = undefined;
+      },
+    );
+    return loading;
+  }
+
+  markEnded(sessionId: string): void {
+    this.channels.delete(sessionId);
+    this.ended.add(sessionId);
+    trim(this.ended, this.options.maxEnded ?? 10_000);
+  }
+
+  isEnded(sessionId: string): boolean {
+    return this.ended.has(sessionId);
+  }
+
+  /** Drops cached channel data; ended sessions stay remembered. */
+  clear(): void {
+    this.channels.clear();
+  }
+
+  private entry(sessionId: string): ChannelEntry {
+    let entry = this.channels.get(sessionId);
+    if (entry) {
+      this.channels.delete(sessionId); // re-insert: Map order is the LRU order
+    } else {
+      entry = { endpoints: {}, iceReuseUntil: 0 };
+    }
+    this.channels.set(sessionId, entry);
+    trim(this.channels, this.options.maxChannels ?? 5_000);
+    return entry;
+  }
+}
+
+function trim(collection: Map<string, unknown> | Set<string>, max: number): void {
+  for (const key of collection.keys()) {
+    if (collection.size <= max) return;
+    collection.delete(key);
+  }
+}

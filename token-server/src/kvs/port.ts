@@ -1,0 +1,33 @@
+import type { SignalingCredentials, Source } from "../../../protocol/api.ts";
+
+export type KvsMode = "aws" | "emulator";
+export type ChannelRole = "MASTER" | "VIEWER";
+
+export interface NewSessionChannel {
+  sessionId: string;
+  source: Source;
+  /** Epoch seconds; recorded as a tag so a janitor can delete expired channels without local state. */
+  expiresAt: number;
+}
+
+export interface ChannelCredentials extends SignalingCredentials {
+  channelArn: string;
+}
+
+/**
+ * What the HTTP routes need from Kinesis Video Streams, one method per use case. Session ids, not
+ * channel names or ARNs, cross this boundary. Failures are `BeamError`s: `session_ended` for a
+ * channel that is gone, `kvs_*` for AWS trouble.
+ */
+export interface KvsBackend {
+  readonly mode: KvsMode;
+  readonly region: string;
+  /** Creates the channel and warms the caches so that the first viewer join makes no AWS call. */
+  createSessionChannel(channel: NewSessionChannel): Promise<{ channelArn: string }>;
+  masterCredentials(sessionId: string): Promise<ChannelCredentials>;
+  viewerCredentials(sessionId: string, clientId: string): Promise<ChannelCredentials>;
+  /** Idempotent: deleting a channel that is already gone succeeds. */
+  deleteChannel(sessionId: string): Promise<void>;
+  /** Drops cached channel data (not the ended-session memory); used for cold-path tests. */
+  clearCache(): void;
+}

@@ -1,0 +1,110 @@
+/** Node entry point: reads config, starts the embedded emulator when there is no AWS, serves the app. */
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { systemClock } from "./clock.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { type RunningEmulator, startEmulator } from "./emulator/index.ts";
+import type { KvsConnection } from "./kvs/clients.ts";
+import { createKvsBackend } from "./kvs/create-backend.ts";
+import { createLogger } from "./logger.ts";
+import { createTokenService } from "./tokens.ts";
+import { viewerFilesFromDir } from "./viewer-files.ts";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+function readConfig(): Config {
+  try {
+    return loadConfig(process.env, { repoRoot });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Beam token server cannot start.\n${error.message}`);
+    process.exit(1);
+  }
+}
+
+async function connectKvs(
+  config: Config,
+): Promise<{ connection: KvsConnection; emulator?: RunningEmulator }> {
+  if (config.kvs.mode === "aws") return { connection: { region: config.kvs.region } };
+  // Fresh credentials per start: they only ever live inside this process.
+  const credentials = {
+    accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+    secretAccessKey: randomBytes(30).toString("base64url"),
+  };
+  const emulator = await startEmulator({
+    credentials,
+    host: config.kvs.host,
+    port: config.kvs.port,
+    tls: config.kvs.tls,
+    region: config.kvs.region,
+    callDelayMs: config.kvs.callDelayMs,
+  });
+  const connection: KvsConnection = { region: emulator.region, endpoint: emulator.endpoint, credentials };
+  if (emulator.certificatePem) connection.caPem = emulator.certificatePem;
+  return { connection, emulator };
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const clock = systemClock;
+  const { connection, emulator } = await connectKvs(config);
+  const kvs = createKvsBackend({
+    mode: config.kvs.mode,
+    connection,
+    channelPrefix: config.channelPrefix,
+    presignExpiresSeconds: config.presignExpiresSeconds,
+    clock,
+  });
+  const app = createApp({
+    config,
+    kvs: kvs.backend,
+    tokens: createTokenService({ secrets: config.tokenSecrets, clock }),
+    clock,
+    logger,
+    viewerFiles: viewerFilesFromDir(fileURLToPath(new URL("../viewer/dist/", import.meta.url))),
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const lines = [
+      `Beam token server listening on http://${info.family === "IPv6" ? `[${info.address}]` : info.address}:${info.port}`,
+      `  viewer links use ${config.publicUrl}`,
+      emulator
+        ? `  KVS: embedded emulator at ${emulator.endpoint} (region ${emulator.region}; no AWS account used)`
+        : `  KVS: AWS, region ${config.kvs.region}`,
+      config.apiKey ? "  session creation requires the API key" : "  no API key: loopback clients only",
+    ];
+    if (process.argv.includes("--print-extension-path")) {
+      lines.push(
+        `  load the extension unpacked from: ${fileURLToPath(new URL("../../.output/chrome-mv3", import.meta.url))}`,
+      );
+    }
+    console.log(lines.join("\n"));
+  });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Beam token server cannot listen on ${config.host}:${config.port}: the port is in use. Set PORT to another port.`
+        : `Beam token server failed: ${error.message}`,
+    );
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal });
+    setTimeout(() => process.exit(1), 5_000).unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    kvs.close();
+    await emulator?.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+await main();

@@ -1,0 +1,100 @@
+import type {
+  CreateSessionRequest,
+  CreateSessionResponse,
+  MasterCredentialsResponse,
+  ViewerJoinRequest,
+  ViewerJoinResponse,
+} from "../../protocol/api.ts";
+import { BeamError } from "../../protocol/errors.ts";
+import { buildViewerUrl, SESSION_ID_PATTERN } from "../../protocol/link.ts";
+import type { Clock } from "./clock.ts";
+import { newSessionId, viewerClientId } from "./ids.ts";
+import type { KvsBackend } from "./kvs/port.ts";
+import { authorize, type TokenService } from "./tokens.ts";
+
+export interface SessionServiceDeps {
+  kvs: KvsBackend;
+  tokens: TokenService;
+  clock: Clock;
+  publicUrl: string;
+  sessionTtlSeconds: number;
+}
+
+export interface SessionService {
+  create(request: CreateSessionRequest): Promise<CreateSessionResponse>;
+  masterCredentials(sessionId: string, masterToken: string): Promise<MasterCredentialsResponse>;
+  joinViewer(sessionId: string, request: ViewerJoinRequest): Promise<ViewerJoinResponse>;
+  end(sessionId: string, masterToken: string): Promise<void>;
+}
+
+/**
+ * The session use cases. Stateless: a session is its KVS channel plus the tokens handed out, so
+ * any instance holding the same token secret can serve it. Token checks come first (401, then
+ * 403), so nothing about a session leaks to someone without a valid token for it.
+ */
+export function createSessionService(deps: SessionServiceDeps): SessionService {
+  const { kvs, tokens } = deps;
+
+  function checkToken(sessionId: string, token: string, role: "master" | "viewer") {
+    if (!SESSION_ID_PATTERN.test(sessionId)) throw new BeamError("not_found", "There is no such session.");
+    const claims = tokens.verify(token);
+    authorize(claims, sessionId, role);
+    return claims;
+  }
+
+  return {
+    async create(request) {
+      const sessionId = newSessionId();
+      const exp = Math.floor(deps.clock.now() / 1000) + deps.sessionTtlSeconds;
+      const { channelArn } = await kvs.createSessionChannel({
+        sessionId,
+        source: request.source,
+        expiresAt: exp,
+      });
+      const master = await kvs.masterCredentials(sessionId);
+      const viewerToken = tokens.sign({
+        sid: sessionId,
+        role: "viewer",
+        exp,
+        src: request.source,
+        title: request.title,
+      });
+      return {
+        sessionId,
+        region: kvs.region,
+        channelArn,
+        expiresAt: new Date(exp * 1000).toISOString(),
+        masterToken: tokens.sign({ sid: sessionId, role: "master", exp }),
+        viewerUrl: buildViewerUrl(deps.publicUrl, sessionId, viewerToken),
+        master: { signedUrl: master.signedUrl, iceServers: master.iceServers },
+      };
+    },
+
+    async masterCredentials(sessionId, masterToken) {
+      checkToken(sessionId, masterToken, "master");
+      const { signedUrl, iceServers } = await kvs.masterCredentials(sessionId);
+      return { signedUrl, iceServers };
+    },
+
+    async joinViewer(sessionId, request) {
+      const claims = checkToken(sessionId, request.token, "viewer");
+      const clientId = viewerClientId(sessionId, request.viewerId);
+      const credentials = await kvs.viewerCredentials(sessionId, clientId);
+      return {
+        clientId,
+        signedUrl: credentials.signedUrl,
+        iceServers: credentials.iceServers,
+        region: kvs.region,
+        channelArn: credentials.channelArn,
+        source: claims.src ?? "tab",
+        ...(claims.title !== undefined ? { title: claims.title } : {}),
+        expiresAt: new Date(claims.exp * 1000).toISOString(),
+      };
+    },
+
+    async end(sessionId, masterToken) {
+      checkToken(sessionId, masterToken, "master");
+      await kvs.deleteChannel(sessionId);
+    },
+  };
+}
