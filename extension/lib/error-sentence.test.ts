@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { errorSentence } from "./error-sentence.ts";
+
+const context = { serverUrl: "http://127.0.0.1:8787" };
+
+describe("errorSentence", () => {
+  it("names the server when it cannot be reached", () => {
+    expect(errorSentence({ code: "server_unreachable", message: "fetch failed" }, context)).toBe(
+      "Can't reach the Beam server at http://127.0.0.1:8787. Is it running?",
+    );
+  });
+
+  it("points to Options when the API key is refused", () => {
+    expect(errorSentence({ code: "unauthorized", message: "" }, context)).toBe(
+      "The API key was refused. Check it in Options.",
+    );
+  });
+
+  it("explains uncapturable tabs", () => {
+    expect(errorSentence({ code: "tab_not_capturable", message: "chrome://settings" }, context)).toBe(
+      "Chrome doesn't allow sharing this page. Switch to a regular web page and try again.",
+    );
+  });
+
+  it("has a sentence for a denied camera", () => {
+    expect(errorSentence({ code: "camera_denied", message: "" }, context)).toMatch(/camera/);
+  });
+
+  it("falls back to the code and message for codes without a sentence", () => {
+    expect(errorSentence({ code: "payload_too_large", message: "Offer too big" }, context)).toBe(
+      "Something went wrong (payload_too_large): Offer too big",
+    );
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Every runtime message between the extension's surfaces, as one discriminated union per receiver.
+ * `chrome.runtime.sendMessage` reaches every extension page at once, so each message names its
+ * receiver in `to` and every listener ignores the others.
+ *
+ * Reading the share state needs no message: it lives in `chrome.storage.session` under the key
+ * `share` (see `ShareState`), including `peers`, the master's connected viewer count. Tests may
+ * also send `{ to: "background", type: "share:get" }` and get the `ShareState` back.
+ */
+import type { IceServer, SignalingCredentials } from "./api.ts";
+import type { Quality } from "./quality.ts";
+import type { ShareError, ShareSource, ShareState } from "./share.ts";
+
+/** Popup, permission page and offscreen document → background. */
+export type BackgroundMessage =
+  | { to: "background"; type: "share:get" }
+  /** `tabId` of the tab the popup was opened on (required for `tab`). Replies with the new state. */
+  | { to: "background"; type: "share:start"; source: ShareSource; tabId?: number }
+  | { to: "background"; type: "share:stop" }
+  /** Leaves `ended` / `failed` for `idle`. */
+  | { to: "background"; type: "share:reset" }
+  | { to: "background"; type: "permission:result"; granted: boolean }
+  | { to: "background"; type: "master:peers"; count: number }
+  | { to: "background"; type: "master:signaling"; state: "open" | "reconnecting" }
+  /** The master needs a fresh presigned URL; replies `CredentialsReply`. */
+  | { to: "background"; type: "master:credentials" }
+  /** The capture stopped on its own (tab closed, Chrome's "Stop sharing", device unplugged). */
+  | { to: "background"; type: "master:capture-ended" }
+  | { to: "background"; type: "master:failed"; error: ShareError };
+
+export type CameraPermission = "granted" | "prompt" | "denied";
+
+/** Background → offscreen document (the master). */
+export type OffscreenMessage =
+  /** Replies `Reply<null>` once capture runs and signaling is opening. */
+  | {
+      to: "offscreen";
+      type: "master:start";
+      capture: { source: "tab"; streamId: string } | { source: "camera" };
+      quality: Quality;
+      channelArn: string;
+      region: string;
+      credentials: SignalingCredentials;
+    }
+  | { to: "offscreen"; type: "master:stop" }
+  /** Replies `Reply<MasterStatus>`. */
+  | { to: "offscreen"; type: "master:status" }
+  /** Replies `Reply<CameraPermission>`. */
+  | { to: "offscreen"; type: "camera:permission" };
+
+export interface MasterStatus {
+  running: boolean;
+  peers: number;
+  signaling: "connecting" | "open" | "reconnecting" | "closed";
+}
+
+/** Replies carry data or a stored error, never a thrown exception (those do not cross contexts). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ShareError };
+
+export type CredentialsReply = Reply<{ signedUrl: string; iceServers: IceServer[] }>;
+export type ShareStateReply = Reply<ShareState>;
+
+export type ExtensionMessage = BackgroundMessage | OffscreenMessage;
