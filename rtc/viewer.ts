@@ -1,0 +1,121 @@
+/**
+ * One viewer connection attempt: signaling as VIEWER, a receive-only peer connection, the Beam data
+ * channel. It reports what happens and never retries; the viewer page's controller decides that
+ * with fresh credentials from the server.
+ */
+import type { ViewerJoinResponse } from "../protocol/api";
+import {
+  dispatchPeerMessage,
+  PEER_CHANNEL,
+  type PeerMessageHandlers,
+  parsePeerMessage,
+} from "../protocol/peer-messages";
+import { applyCodecPreferences } from "./codecs";
+import { createSignalingChannel } from "./signaling-channel";
+
+export type ViewerCredentials = Pick<
+  ViewerJoinResponse,
+  "clientId" | "signedUrl" | "iceServers" | "channelArn" | "region"
+>;
+
+export interface ViewerConnectionHandlers {
+  /** The remote stream; its tracks arrive one by one, so the same stream is handed over again. */
+  stream: (stream: MediaStream) => void;
+  /** The peer connection, a track or the data channel went away, or it never connected in time. */
+  lost: (reason: string) => void;
+  /** Messages from the sharer on the data channel. */
+  messages: PeerMessageHandlers;
+}
+
+export interface ViewerConnection {
+  readonly pc: RTCPeerConnection;
+  close(): void;
+}
+
+/** Without an answer and ICE by then, the sharer is not there (KVS drops offers nobody receives). */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+export function connectViewer(
+  credentials: ViewerCredentials,
+  handlers: ViewerConnectionHandlers,
+  connectTimeoutMs = CONNECT_TIMEOUT_MS,
+): ViewerConnection {
+  let closed = false;
+  const pc = new RTCPeerConnection({ iceServers: credentials.iceServers });
+  const stream = new MediaStream();
+  const timer = setTimeout(() => lose("no connection to the sharer"), connectTimeoutMs);
+
+  const lose = (reason: string) => {
+    if (closed) return;
+    close();
+    handlers.lost(reason);
+  };
+
+  pc.addTransceiver("video", { direction: "recvonly" });
+  pc.addTransceiver("audio", { direction: "recvonly" });
+  applyCodecPreferences(pc);
+
+  const channel = pc.createDataChannel(PEER_CHANNEL.label, { negotiated: true, id: PEER_CHANNEL.id });
+  channel.onmessage = (event) => {
+    const message = parsePeerMessage(event.data);
+    if (message && !closed) dispatchPeerMessage(message, handlers.messages);
+  };
+  // A closing remote peer aborts SCTP at once: the fastest sign that the sharer is gone.
+  channel.onclose = () => lose("data channel closed");
+
+  pc.ontrack = (event) => {
+    stream.addTrack(event.track);
+    event.track.onended = () => lose(`${event.track.kind} track ended`);
+    handlers.stream(stream);
+  };
+  pc.onconnectionstatechange = () => {
+    const state = pc.connectionState;
+    if (state === "connected") clearTimeout(timer);
+    if (state === "disconnected" || state === "failed" || state === "closed") lose(`connection ${state}`);
+  };
+
+  const signaling = createSignalingChannel(
+    {
+      role: "VIEWER",
+      channelArn: credentials.channelArn,
+      region: credentials.region,
+      clientId: credentials.clientId,
+      signedUrl: async () => credentials.signedUrl,
+    },
+    {
+      open: () => void sendOffer().catch((error) => lose(`offer failed: ${String(error)}`)),
+      answer: (answer) =>
+        void pc.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`)),
+      // A candidate the browser cannot use is not fatal; ICE goes on with the others.
+      candidate: (candidate) => void pc.addIceCandidate(candidate).catch(() => {}),
+      // Once media flows the viewer needs no signaling (media outlives a dropped socket).
+      close: () => {
+        if (pc.connectionState !== "connected") lose("signaling closed");
+      },
+      error: (error) => {
+        if (pc.connectionState !== "connected") lose(`signaling failed: ${String(error)}`);
+      },
+    },
+  );
+
+  pc.onicecandidate = ({ candidate }) => {
+    if (candidate && !closed) signaling.sendCandidate(candidate);
+  };
+
+  async function sendOffer() {
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    if (!closed) signaling.sendOffer(offer);
+  }
+
+  function close() {
+    if (closed) return;
+    closed = true;
+    clearTimeout(timer);
+    signaling.close();
+    pc.close();
+  }
+
+  signaling.open();
+  return { pc, close };
+}

@@ -1,0 +1,2 @@
+/** Stands in for Node-only packages the KVS SDK names but a browser never loads (`ws`). */
+export default undefined;

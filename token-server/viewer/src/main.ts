@@ -1,0 +1,59 @@
+/** The viewer page: only wiring. Link → viewer id → watch (join, connect, reconnect) → render. */
+import "./styles.css";
+import { parseViewerLink } from "../../../protocol/link";
+import { backoff } from "../../../protocol/reconnect";
+import { isTerminal } from "../../../protocol/viewer-state";
+import { connectViewer } from "../../../rtc/viewer";
+import { setUpControls } from "./controls";
+import { byId } from "./dom";
+import { requestViewerCredentials } from "./join-client";
+import { setUpStatsPanel } from "./stats-panel";
+import { createStatusView } from "./status-view";
+import { loadViewerId } from "./viewer-id";
+import { watchSession } from "./watch";
+
+const video = byId<HTMLVideoElement>("video");
+const view = createStatusView(video);
+setUpControls(video, byId("stage"));
+const stats = setUpStatsPanel();
+const link = parseViewerLink(location);
+
+if (!link) {
+  view.render({ name: "invalid" });
+} else if (typeof RTCPeerConnection !== "function") {
+  view.render({ name: "error", failure: "unsupported" });
+} else {
+  const { sessionId, token } = link;
+  const viewerId = loadViewerId(
+    () => localStorage,
+    (length) => crypto.getRandomValues(new Uint8Array(length)),
+  );
+  const watch = watchSession({
+    join: () => requestViewerCredentials(fetch.bind(window), sessionId, { token, viewerId }),
+    connect: (credentials, events) => {
+      const connection = connectViewer(credentials, {
+        stream: events.stream,
+        lost: events.lost,
+        messages: { ended: events.ended },
+      });
+      stats.watch(connection.pc);
+      return connection;
+    },
+    policy: backoff({ maxAttempts: 8 }),
+    schedule: (run, delayMs) => {
+      const timer = setTimeout(run, delayMs);
+      return () => clearTimeout(timer);
+    },
+    onState: (state) => {
+      view.render(state);
+      if (isTerminal(state)) stats.watch(null);
+    },
+    onJoined: (credentials) => view.showShare(credentials),
+    onStream: (stream) => view.showStream(stream),
+    log: (message) => console.debug("[beam]", message),
+  });
+  video.addEventListener("playing", () => watch.playing());
+  window.addEventListener("pagehide", () => watch.stop());
+  // A page restored from the back-forward cache has closed connections: start over.
+  window.addEventListener("pageshow", (event) => event.persisted && location.reload());
+}

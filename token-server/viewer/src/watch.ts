@@ -1,0 +1,110 @@
+/**
+ * The viewer page's controller: join, connect, and on any loss ask the server again — its answer
+ * tells an ended share (410) from a dropped connection, which is retried with fresh credentials.
+ * Pure orchestration: the server call, the connection and the timer are injected.
+ */
+import type { ViewerJoinResponse } from "../../../protocol/api";
+import type { ReconnectPolicy } from "../../../protocol/reconnect";
+import {
+  INITIAL_VIEWER_STATE,
+  isTerminal,
+  reduceViewerState,
+  type ViewerEvent,
+  type ViewerFailure,
+  type ViewerState,
+} from "../../../protocol/viewer-state";
+
+export type JoinResult =
+  | { ok: true; credentials: ViewerJoinResponse }
+  | { ok: false; failure: ViewerFailure };
+
+export interface ConnectionEvents {
+  stream: (stream: MediaStream) => void;
+  lost: (reason: string) => void;
+  ended: () => void;
+}
+
+export interface WatchDeps {
+  join: () => Promise<JoinResult>;
+  connect: (credentials: ViewerJoinResponse, events: ConnectionEvents) => { close(): void };
+  policy: ReconnectPolicy;
+  schedule: (run: () => void, delayMs: number) => () => void;
+  onState: (state: ViewerState) => void;
+  onJoined: (credentials: ViewerJoinResponse) => void;
+  onStream: (stream: MediaStream) => void;
+  log?: (message: string) => void;
+}
+
+export interface Watch {
+  /** The page saw media play. */
+  playing(): void;
+  /** Leave (page hidden for good): close everything, no more callbacks. */
+  stop(): void;
+}
+
+export function watchSession(deps: WatchDeps): Watch {
+  let state = INITIAL_VIEWER_STATE;
+  let attempt = 0;
+  let generation = 0;
+  let lastFailure: ViewerFailure = "peer_unreachable";
+  let connection: { close(): void } | undefined;
+  let cancelRetry: (() => void) | undefined;
+
+  const teardown = () => {
+    generation++;
+    cancelRetry?.();
+    connection?.close();
+    connection = undefined;
+  };
+
+  const dispatch = (event: ViewerEvent) => {
+    const next = reduceViewerState(state, event);
+    if (next !== state) {
+      deps.log?.(`${state.name} → ${next.name}`);
+      state = next;
+      deps.onState(state);
+    }
+    if (isTerminal(state)) teardown();
+  };
+
+  const retryLater = () => {
+    const delay = deps.policy(attempt++);
+    if (delay === null) return dispatch({ type: "gave-up", failure: lastFailure });
+    cancelRetry = deps.schedule(() => void join(), delay);
+  };
+
+  const join = async () => {
+    const current = ++generation;
+    const result = await deps.join();
+    if (current !== generation) return;
+    if (!result.ok) {
+      lastFailure = result.failure;
+      dispatch({ type: "refused", failure: result.failure });
+      if (!isTerminal(state)) retryLater();
+      return;
+    }
+    deps.onJoined(result.credentials);
+    connection = deps.connect(result.credentials, {
+      stream: (stream) => current === generation && deps.onStream(stream),
+      lost: (reason) => {
+        if (current !== generation) return;
+        deps.log?.(`lost: ${reason}`);
+        connection = undefined;
+        lastFailure = "peer_unreachable";
+        dispatch({ type: "lost" });
+        retryLater();
+      },
+      ended: () => current === generation && dispatch({ type: "peer-ended" }),
+    });
+  };
+
+  deps.onState(state);
+  void join();
+  return {
+    playing: () => {
+      attempt = 0;
+      dispatch({ type: "playing" });
+    },
+    stop: teardown,
+  };
+}
