@@ -47,7 +47,8 @@ export function createTokenService(options: { secrets: readonly string[]; clock:
       const [payload, signature, extra] = token.split(".");
       if (payload === undefined || signature === undefined || extra !== undefined) throw invalid();
       const given = Buffer.from(signature, "base64url");
-      if (given.length !== SIGNATURE_BYTES) throw invalid();
+      // Only the canonical spelling: one token string per signature.
+      if (given.length !== SIGNATURE_BYTES || given.toString("base64url") !== signature) throw invalid();
       const authentic = options.secrets.some((secret) => timingSafeEqual(mac(secret, payload), given));
       if (!authentic) throw invalid();
       const claims = claimsSchema.safeParse(parseJson(Buffer.from(payload, "base64url").toString("utf8")));

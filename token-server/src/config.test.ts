@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+import { TOKEN_SECRET_FILE } from "./token-secret.ts";
+
+const dirs: string[] = [];
+function repoRoot(): string {
+  const dir = mkdtempSync(join(tmpdir(), "beam-config-"));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env, { repoRoot: repoRoot() });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("defaults to loopback, the embedded emulator and a persisted token secret", () => {
+    const root = repoRoot();
+    const config = loadConfig({}, { repoRoot: root });
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 8787,
+      publicUrl: "http://127.0.0.1:8787",
+      apiKey: undefined,
+      dataDir: join(root, ".beam"),
+      kvs: {
+        mode: "emulator",
+        region: "us-west-2",
+        host: "127.0.0.1",
+        port: 8788,
+        tls: false,
+        callDelayMs: 0,
+      },
+      sessionTtlSeconds: 14_400,
+      channelPrefix: "beam-",
+      logLevel: "info",
+    });
+    const file = join(root, ".beam", TOKEN_SECRET_FILE);
+    expect(readFileSync(file, "utf8").trim()).toBe(config.tokenSecrets[0]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("keeps the generated secret across restarts, so links stay valid", () => {
+    const root = repoRoot();
+    const first = loadConfig({}, { repoRoot: root }).tokenSecrets[0];
+    expect(first?.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}, { repoRoot: root }).tokenSecrets[0]).toBe(first);
+  });
+
+  it("prefers TOKEN_SECRET and writes nothing then", () => {
+    const root = repoRoot();
+    const config = loadConfig(
+      { TOKEN_SECRET: "t".repeat(40), TOKEN_SECRET_PREVIOUS: "p".repeat(40) },
+      { repoRoot: root },
+    );
+    expect(config.tokenSecrets).toEqual(["t".repeat(40), "p".repeat(40)]);
+    expect(() => statSync(join(root, ".beam"))).toThrow();
+  });
+
+  it("refuses a non-loopback HOST without API_KEY, with a sentence saying why", () => {
+    const [problem] = problemsOf({ HOST: "0.0.0.0" });
+    expect(problem).toMatch(/HOST=0\.0\.0\.0.*API_KEY is required/);
+    expect(problemsOf({ HOST: "0.0.0.0", API_KEY: "k".repeat(24) })).toEqual([]);
+    expect(problemsOf({ HOST: "::1" })).toEqual([]);
+    expect(problemsOf({ HOST: "localhost" })).toEqual([]);
+  });
+
+  it("collects every invalid variable in one error", () => {
+    const problems = problemsOf({
+      PORT: "http",
+      PRESIGN_EXPIRES_SECONDS: "900",
+      CHANNEL_PREFIX: "no spaces",
+      API_KEY: "short",
+    });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "API_KEY",
+      "CHANNEL_PREFIX",
+      "PORT",
+      "PRESIGN_EXPIRES_SECONDS",
+    ]);
+  });
+
+  it("chooses AWS when a region and credentials are present, or when forced", () => {
+    const creds = { AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "x" };
+    expect(loadConfig(creds, { repoRoot: repoRoot() }).kvs).toEqual({ mode: "aws", region: "eu-west-1" });
+    expect(
+      loadConfig({ AWS_DEFAULT_REGION: "us-east-1", AWS_PROFILE: "dev" }, { repoRoot: repoRoot() }).kvs.mode,
+    ).toBe("aws");
+    expect(loadConfig({ AWS_REGION: "eu-west-1" }, { repoRoot: repoRoot() }).kvs.mode).toBe("emulator");
+    expect(loadConfig({ ...creds, BEAM_KVS: "emulator" }, { repoRoot: repoRoot() }).kvs.mode).toBe(
+      "emulator",
+    );
+    expect(problemsOf({ BEAM_KVS: "aws" })).toEqual([expect.stringContaining("AWS_REGION")]);
+  });
+
+  it("reads emulator settings and derives the public URL from HOST and PORT", () => {
+    const config = loadConfig(
+      { PORT: "9000", EMULATOR_PORT: "0", EMULATOR_TLS: "true", EMULATOR_CALL_DELAY_MS: "25" },
+      { repoRoot: repoRoot() },
+    );
+    expect(config.publicUrl).toBe("http://127.0.0.1:9000");
+    expect(config.kvs).toMatchObject({ mode: "emulator", port: 0, tls: true, callDelayMs: 25 });
+    expect(loadConfig({ PUBLIC_URL: "https://beam.example.com/" }, { repoRoot: repoRoot() }).publicUrl).toBe(
+      "https://beam.example.com",
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { createLogger, REDACTED } from "./logger.ts";
+
+describe("logger", () => {
+  it("writes JSON lines and redacts tokens, keys and presigned URLs at any depth", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: "info", write: (line) => lines.push(line), now: () => 0 });
+    logger.info("joined", {
+      sessionId: "abc",
+      token: "tok",
+      nested: {
+        masterToken: "m",
+        apiKey: "k",
+        signedUrl: "wss://x?X-Amz-Signature=1",
+        list: [{ authorization: "Bearer k" }],
+      },
+    });
+    const entry = JSON.parse(lines[0] ?? "{}");
+    expect(entry).toEqual({
+      time: "1970-01-01T00:00:00.000Z",
+      level: "info",
+      msg: "joined",
+      sessionId: "abc",
+      token: REDACTED,
+      nested: {
+        masterToken: REDACTED,
+        apiKey: REDACTED,
+        signedUrl: REDACTED,
+        list: [{ authorization: REDACTED }],
+      },
+    });
+  });
+
+  it("drops entries below the level", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: "warn", write: (line) => lines.push(line) });
+    logger.info("quiet");
+    logger.warn("loud");
+    expect(lines.map((line) => JSON.parse(line).msg)).toEqual(["loud"]);
+  });
+});
