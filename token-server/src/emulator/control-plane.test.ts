@@ -56,7 +56,8 @@ describe("control plane with the official v3 SDK client", () => {
       SingleMasterConfiguration: { MessageTtlSeconds: 60 },
     });
     expect(ChannelInfo?.Version).toMatch(/^[a-zA-Z0-9]{20}$/);
-    const created = (ChannelInfo?.CreationTime as Date).getTime();
+    expect(ChannelInfo?.CreationTime).toBeInstanceOf(Date);
+    const created = (ChannelInfo?.CreationTime ?? new Date(Number.NaN)).getTime();
     expect(created / 1000).toBeGreaterThanOrEqual(Math.floor(before));
     expect(ChannelARN?.endsWith(`/${created}`)).toBe(true);
 
