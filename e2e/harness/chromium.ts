@@ -18,5 +18,4 @@ export const BASE_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  "--disable-features=Translate,OptimizationHints,MediaRouter",
 ];

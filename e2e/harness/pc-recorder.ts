@@ -33,7 +33,9 @@ export async function readInboundVideo(): Promise<InboundVideoStats> {
   for (const pc of pcs) {
     const stats = await pc.getStats();
     const byId = new Map<string, Record<string, unknown>>();
-    stats.forEach((report: Record<string, unknown>) => byId.set(report.id as string, report));
+    stats.forEach((report: Record<string, unknown>) => {
+      byId.set(report.id as string, report);
+    });
     for (const report of byId.values()) {
       if (report.type === "inbound-rtp" && report.kind === "video") {
         const decoded = Number(report.framesDecoded ?? 0);

@@ -41,6 +41,13 @@ async function openViewer(browser: Browser, url: string): Promise<Viewer> {
   const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
   await context.addInitScript(RECORD_PEER_CONNECTIONS);
   const page = await context.newPage();
+  // Kept so a failed wait can say what the page said.
+  const log: string[] = [];
+  page.on("console", (message) => log.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => log.push(`pageerror: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    log.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`),
+  );
   await page.goto(url);
   const state = () => page.evaluate(() => document.body?.dataset.state ?? null);
   return {
@@ -48,7 +55,17 @@ async function openViewer(browser: Browser, url: string): Promise<Viewer> {
     context,
     state,
     waitForState: async (expected, timeoutMs = 15_000) => {
-      await page.waitForFunction((s) => document.body?.dataset.state === s, expected, { timeout: timeoutMs });
+      try {
+        await page.waitForFunction((s) => document.body?.dataset.state === s, expected, {
+          timeout: timeoutMs,
+        });
+      } catch (error) {
+        const seen = await state().catch(() => "unknown");
+        const said = log.slice(-8).join("\n  ");
+        throw new Error(
+          `viewer state stayed "${seen}" instead of "${expected}" (${String(error)})\n  ${said}`,
+        );
+      }
     },
     inboundVideo: () => page.evaluate(readInboundVideo),
     waitForFrames: async (timeoutMs = 20_000) => {

@@ -1,0 +1,107 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "./harness/artifacts";
+import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { configureServer } from "./harness/options-page";
+import { requireBuiltExtension } from "./harness/paths";
+import { popupViewerCount, readViewerLink } from "./harness/popup";
+import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
+import { startTestPage, type TestPageServer } from "./harness/test-page";
+import { launchViewerBrowser, type Viewer, type ViewerBrowser } from "./harness/viewer-browser";
+import { waitFor } from "./harness/wait";
+
+/**
+ * One camera share, followed through its life: started from the popup, watched by one then three
+ * viewers, one leaves, then stopped. The steps share one share, so they run in order.
+ */
+describe("camera share, from the toolbar to stop", () => {
+  let server: BeamServer;
+  let testPage: TestPageServer;
+  let sharer: SharerBrowser;
+  let viewerBrowser: ViewerBrowser;
+  let popup: Page;
+  let viewerUrl: string;
+  const viewers: Viewer[] = [];
+
+  beforeAll(async () => {
+    server = await startBeamServer();
+    testPage = await startTestPage();
+    sharer = await launchSharerBrowser(requireBuiltExtension());
+    viewerBrowser = await launchViewerBrowser();
+    await configureServer(sharer, server.url);
+  });
+
+  afterAll(async () => {
+    await viewerBrowser?.close();
+    await sharer?.close();
+    await testPage?.close();
+    await server?.close();
+  });
+
+  it("shares the camera from the popup and a viewer decodes its frames", async () => {
+    const tab = await sharer.openTab(`${testPage.url}?camera`);
+    popup = await sharer.openPopup(tab);
+    await popup.getByRole("button", { name: "Share camera" }).waitFor();
+    await screenshot(popup, "popup-idle");
+
+    await popup.getByRole("button", { name: "Share camera" }).click();
+    viewerUrl = await readViewerLink(popup);
+    expect(viewerUrl.startsWith(`${server.url}/v/`)).toBe(true);
+
+    const viewer = await viewerBrowser.open(viewerUrl);
+    viewers.push(viewer);
+    await viewer.waitForState("live", 20_000);
+    const { stats, width, height } = await viewer.waitForFrames();
+    expect(stats.framesDecoded).toBeGreaterThan(0);
+    expect(width).toBeGreaterThan(0);
+    expect(height).toBeGreaterThan(0);
+    expect(stats.remoteAddress).toMatch(/^(127\.0\.0\.1|::1)$/);
+
+    await waitFor("the popup to count the viewer", async () => (await popupViewerCount(popup)) === 1);
+    await screenshot(popup, "popup-live");
+    await screenshot(viewer.page, "viewer-live");
+  });
+
+  it("counts three viewers in the popup and the badge, then two when one leaves", async () => {
+    expect(viewerUrl).toBeDefined();
+    for (const _ of [1, 2]) viewers.push(await viewerBrowser.open(viewerUrl));
+    await Promise.all(viewers.map((viewer) => viewer.waitForFrames()));
+
+    await waitFor("the popup to show 3 viewers", async () => (await popupViewerCount(popup)) === 3);
+    await waitFor("the badge to show 3", async () => (await sharer.badgeText()) === "3");
+
+    const leaving = viewers.pop() as Viewer;
+    await leaving.close();
+    await waitFor("the popup to show 2 viewers", async () => (await popupViewerCount(popup)) === 2);
+    await waitFor("the badge to show 2", async () => (await sharer.badgeText()) === "2");
+  });
+
+  it("Stop ends the share for every viewer within 2 s and deletes the channel", async () => {
+    expect(viewers.length).toBe(2);
+    const sessionId = new URL(viewerUrl).pathname.split("/").pop() as string;
+    const sessionChannels = async () =>
+      (await server.channelNames()).filter((name) => name.includes(sessionId));
+    expect(await sessionChannels()).toHaveLength(1);
+
+    const clicked = Date.now();
+    await popup.getByRole("button", { name: "Stop sharing" }).click();
+    const endedAfter = await Promise.all(
+      viewers.map(async (viewer) => {
+        await viewer.waitForState("ended", 10_000);
+        return Date.now() - clicked;
+      }),
+    );
+    const slowest = Math.max(...endedAfter);
+    console.log(`viewers ended ${endedAfter.join(" ms, ")} ms after Stop (slowest ${slowest} ms)`);
+    expect(slowest).toBeLessThanOrEqual(2_000);
+    await screenshot(viewers[0]?.page as Page, "viewer-ended");
+
+    await waitFor(
+      "the emulator to drop the session's channel",
+      async () => (await sessionChannels()).length === 0,
+      {
+        timeoutMs: 5_000,
+      },
+    );
+  });
+});

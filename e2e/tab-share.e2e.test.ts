@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { configureServer } from "./harness/options-page";
+import { requireBuiltExtension } from "./harness/paths";
+import { readViewerLink, startShare } from "./harness/popup";
+import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
+import { startTestPage, TEST_PAGE_RGB, type TestPageServer } from "./harness/test-page";
+import { launchViewerBrowser, type ViewerBrowser } from "./harness/viewer-browser";
+import { waitFor } from "./harness/wait";
+
+/** Codecs shift colours a little; magenta stays far from anything else at this distance. */
+const COLOUR_TOLERANCE = 40;
+
+describe("tab share", () => {
+  let server: BeamServer;
+  let testPage: TestPageServer;
+  let sharer: SharerBrowser;
+  let viewerBrowser: ViewerBrowser;
+
+  beforeAll(async () => {
+    server = await startBeamServer();
+    testPage = await startTestPage();
+    sharer = await launchSharerBrowser(requireBuiltExtension());
+    viewerBrowser = await launchViewerBrowser();
+    await configureServer(sharer, server.url);
+  });
+
+  afterAll(async () => {
+    await viewerBrowser?.close();
+    await sharer?.close();
+    await testPage?.close();
+    await server?.close();
+  });
+
+  it("a viewer sees the shared tab's animated content", async () => {
+    const tab = await sharer.openTab(`${testPage.url}?tab`);
+    const { viewerUrl } = await startShare(sharer, tab, "Share this tab");
+    const viewer = await viewerBrowser.open(viewerUrl);
+    try {
+      await viewer.waitForState("live", 20_000);
+      const first = await viewer.waitForFrames();
+      expect(first.width).toBeGreaterThan(0);
+      expect(first.height).toBeGreaterThan(0);
+      // The page animates, so frames keep coming.
+      await waitFor(
+        "more frames from the animated tab",
+        async () => (await viewer.inboundVideo()).framesDecoded > first.stats.framesDecoded + 5,
+      );
+      let pixel: number[] = [];
+      const isPageColour = (rgb: number[]) =>
+        rgb.every((value, i) => Math.abs(value - (TEST_PAGE_RGB[i] ?? 0)) <= COLOUR_TOLERANCE);
+      await waitFor("the tab's colour in the viewer's video", async () => {
+        pixel = await viewer.centrePixel();
+        return isPageColour(pixel);
+      }).catch(() => {});
+      console.log(
+        `viewer centre pixel rgb(${pixel.join(", ")}); the page paints rgb(${TEST_PAGE_RGB.join(", ")})`,
+      );
+      expect(pixel).toSatisfy(isPageColour);
+
+      // Reopening the popup during a share shows the live share again.
+      const reopened = await sharer.openPopup(tab);
+      expect(await readViewerLink(reopened)).toBe(viewerUrl);
+      await reopened.getByRole("button", { name: "Stop sharing" }).click();
+      await viewer.waitForState("ended", 10_000);
+    } finally {
+      await viewer.close();
+    }
+  });
+});
