@@ -1,11 +1,10 @@
 import { ListTagsForResourceCommand } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import type { CreateSessionResponse, ViewerJoinResponse } from "../../protocol/api.ts";
-import { parseViewerLink } from "../../protocol/link.ts";
+import type { ViewerJoinResponse } from "../../protocol/api.ts";
 import type { RunningEmulator } from "./emulator/index.ts";
 import { createKvsClients } from "./kvs/clients.ts";
 import { BEAM_TAG } from "./kvs/tags.ts";
+import { apiClient, openSocket, viewerTokenOf } from "./testing/api-client.ts";
 import {
   type BeamServer,
   startBeamServer,
@@ -13,7 +12,6 @@ import {
   TEST_CREDENTIALS,
   TEST_TOKEN_SECRET,
 } from "./testing/beam-server.ts";
-import { createTokenService } from "./tokens.ts";
 
 const API_KEY = "test-api-key-0123456789";
 let emulator: RunningEmulator;
@@ -27,47 +25,7 @@ afterAll(async () => {
   await server?.close();
   await emulator?.close();
 });
-
-async function api(
-  path: string,
-  init: { method?: string; token?: string; body?: unknown; base?: string } = {},
-) {
-  const headers: Record<string, string> = {};
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${init.base ?? server.url}${path}`, {
-    method: init.method ?? "POST",
-    headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function createSession(
-  body: unknown = { source: "tab", title: "Demo" },
-): Promise<CreateSessionResponse> {
-  const { status, body: session } = await api("/api/sessions", { token: API_KEY, body });
-  expect(status).toBe(201);
-  return session;
-}
-
-function viewerTokenOf(session: CreateSessionResponse): string {
-  const link = parseViewerLink(new URL(session.viewerUrl));
-  if (!link) throw new Error(`not a viewer link: ${session.viewerUrl}`);
-  return link.token;
-}
-
-function openSocket(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once("open", () => resolve(socket));
-    socket.once("unexpected-response", (_request, response) =>
-      reject(new Error(`HTTP ${response.statusCode}`)),
-    );
-    socket.once("error", reject);
-  });
-}
+const { api, createSession } = apiClient(() => server.url, API_KEY);
 
 describe("token server over HTTP against the emulator", () => {
   it("runs the whole session: create → viewer join → master refresh → delete → 410", async () => {
@@ -230,100 +188,5 @@ describe("token server over HTTP against the emulator", () => {
     expect(await join("browser-A-123")).toBe(await join("browser-A-123"));
     expect(await join("browser-A-123")).not.toBe(await join("browser-B-123"));
     expect(await join()).not.toBe(await join());
-  });
-});
-
-describe("token server errors over HTTP", () => {
-  let session: CreateSessionResponse;
-  let other: CreateSessionResponse;
-  beforeAll(async () => {
-    [session, other] = await Promise.all([createSession(), createSession()]);
-  });
-  const viewers = () => `/api/sessions/${session.sessionId}/viewers`;
-
-  it("401 without or with a wrong API key", async () => {
-    for (const token of [undefined, "wrong-key-0123456789"]) {
-      const response = await api("/api/sessions", { ...(token ? { token } : {}), body: { source: "tab" } });
-      expect(response).toEqual({
-        status: 401,
-        body: { error: { code: "unauthorized", message: expect.any(String) } },
-      });
-    }
-  });
-
-  it("401 for a tampered or expired viewer token, and a missing master token", async () => {
-    const token = viewerTokenOf(session);
-    const tampered = `${token.slice(0, 5)}${token[5] === "x" ? "y" : "x"}${token.slice(6)}`;
-    expect((await api(viewers(), { body: { token: tampered } })).body.error.code).toBe("invalid_token");
-    const past = createTokenService({ secrets: [TEST_TOKEN_SECRET], clock: { now: () => Date.now() } });
-    const expired = past.sign({
-      sid: session.sessionId,
-      role: "viewer",
-      exp: Math.floor(Date.now() / 1000) - 1,
-    });
-    const response = await api(viewers(), { body: { token: expired } });
-    expect(response).toEqual({
-      status: 401,
-      body: { error: { code: "token_expired", message: expect.any(String) } },
-    });
-    expect((await api(`/api/sessions/${session.sessionId}/master`)).status).toBe(401);
-  });
-
-  it("403 for another session's token or the wrong role", async () => {
-    const foreign = await api(viewers(), { body: { token: viewerTokenOf(other) } });
-    expect(foreign).toEqual({
-      status: 403,
-      body: { error: { code: "forbidden", message: expect.any(String) } },
-    });
-    expect(
-      (await api(`/api/sessions/${session.sessionId}/master`, { token: other.masterToken })).status,
-    ).toBe(403);
-    expect(
-      (await api(`/api/sessions/${session.sessionId}/master`, { token: viewerTokenOf(session) })).status,
-    ).toBe(403);
-    expect((await api(viewers(), { body: { token: session.masterToken } })).status).toBe(403);
-    expect(
-      (await api(`/api/sessions/${session.sessionId}`, { method: "DELETE", token: other.masterToken }))
-        .status,
-    ).toBe(403);
-    expect(emulator.channelNames()).toContain(`beam-${session.sessionId}`);
-  });
-
-  it("404 for a malformed session id", async () => {
-    const response = await api("/api/sessions/not*a*session/viewers", {
-      body: { token: viewerTokenOf(session) },
-    });
-    expect(response).toEqual({
-      status: 404,
-      body: { error: { code: "not_found", message: expect.any(String) } },
-    });
-  });
-
-  it("400 for a bad body, 415 for a wrong content type, 413 for a huge body", async () => {
-    const bad = await api("/api/sessions", { token: API_KEY, body: { source: "desktop" } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error).toEqual({ code: "invalid_request", message: expect.stringContaining("source") });
-    const form = await fetch(`${server.url}${viewers()}`, { method: "POST", body: "token=x" });
-    expect(form.status).toBe(415);
-    const huge = await api(viewers(), { body: { token: "x".repeat(20_000) } });
-    expect(huge).toEqual({
-      status: 413,
-      body: { error: { code: "payload_too_large", message: expect.any(String) } },
-    });
-  });
-
-  it("502 kvs_unavailable when KVS cannot be reached", async () => {
-    const gone = await startTestEmulator();
-    const orphan = await startBeamServer(gone);
-    await gone.close();
-    try {
-      const response = await api("/api/sessions", { base: orphan.url, body: { source: "tab" } });
-      expect(response).toEqual({
-        status: 502,
-        body: { error: { code: "kvs_unavailable", message: expect.any(String) } },
-      });
-    } finally {
-      await orphan.close();
-    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { CreateSessionResponse } from "../../protocol/api.ts";
 import type { RunningEmulator } from "./emulator/index.ts";
+import { openSocket } from "./testing/api-client.ts";
 import { type BeamServer, startBeamServer, startTestEmulator } from "./testing/beam-server.ts";
 
 let emulator: RunningEmulator;
@@ -25,11 +25,7 @@ describe("token server against the emulator in TLS mode", () => {
     expect(response.status).toBe(201);
     const session = (await response.json()) as CreateSessionResponse;
     expect(session.master.signedUrl.startsWith("wss://127.0.0.1:")).toBe(true);
-    const socket = new WebSocket(session.master.signedUrl, { ca: emulator.certificatePem });
-    await new Promise((resolve, reject) => {
-      socket.once("open", resolve);
-      socket.once("error", reject);
-    });
+    const socket = await openSocket(session.master.signedUrl, { ca: emulator.certificatePem });
     expect(emulator.connections(session.channelArn).masters).toBe(1);
     socket.close();
   });
