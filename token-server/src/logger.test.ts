@@ -38,4 +38,19 @@ describe("logger", () => {
     logger.warn("loud");
     expect(lines.map((line) => JSON.parse(line).msg)).toEqual(["loud"]);
   });
+
+  it("scrubs known secret values and AWS key ids even inside messages", () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: "info",
+      write: (line) => lines.push(line),
+      secrets: ["api-key-0123456789", undefined],
+    });
+    logger.error("KVS failed", {
+      error: new Error("key AKIA\u0041BCDEFGHIJKLMNOP denied; header api-key-0123456789"),
+    });
+    expect(lines[0]).not.toContain("AKIA\u0041BCDEFGHIJKLMNOP");
+    expect(lines[0]).not.toContain("api-key-0123456789");
+    expect(JSON.parse(lines[0] ?? "{}").error.message).toBe(`key ${REDACTED} denied; header ${REDACTED}`);
+  });
 });

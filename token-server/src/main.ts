@@ -50,7 +50,10 @@ async function connectKvs(
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.apiKey, ...config.tokenSecrets, emulatorCredentials.secretAccessKey],
+  });
   const clock = systemClock;
   const { connection, emulator } = await connectKvs(config);
   const kvs = createKvsBackend({
