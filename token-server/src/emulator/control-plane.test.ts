@@ -212,6 +212,29 @@ describe("control plane with the official v3 SDK client", () => {
   });
 });
 
+describe("browser access", () => {
+  it("answers CORS preflights and exposes the headers the SDK reads", async () => {
+    const preflight = await fetch(`${emulator.endpoint}/createSignalingChannel`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "chrome-extension://abc",
+        "access-control-request-headers": "authorization,x-amz-date",
+      },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("chrome-extension://abc");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization,x-amz-date");
+    const unsigned = await fetch(`${emulator.endpoint}/listSignalingChannels`, {
+      method: "POST",
+      body: "{}",
+    });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
+    expect(unsigned.headers.get("access-control-expose-headers")).toContain("x-amzn-ErrorType");
+    expect(await unsigned.json()).toEqual({ Message: "Missing Authentication Token" });
+  });
+});
+
 describe("control-plane rate limits", () => {
   it("throttles CreateSignalingChannel per account with ClientLimitExceededException (not retried)", async () => {
     const limited = await startEmulator({ credentials, limits: { controlPlaneTps: 2 } });

@@ -13,12 +13,12 @@ import { ApiHandler, isApiPath } from "./control-plane.ts";
 import { answerPreflight, applyCors } from "./cors.ts";
 import { KvsError, writeKvsError } from "./errors.ts";
 import type { TurnConfig } from "./ice-config.ts";
-import { type EmulatorLimits, resolveLimits } from "./limits.ts";
+import { type EmulatorLimits, type LimitOverrides, resolveLimits } from "./limits.ts";
 import { SignalingHub } from "./signaling-ws.ts";
 import { startStunResponder } from "./stun-responder.ts";
 import { selfSignedCertificate } from "./tls.ts";
 
-export type { EmulatorLimits } from "./limits.ts";
+export type { EmulatorLimits, LimitOverrides } from "./limits.ts";
 export { DEFAULT_LIMITS } from "./limits.ts";
 
 export interface EmulatorCredentials {
@@ -39,7 +39,7 @@ export interface EmulatorOptions {
   tls?: boolean;
   region?: string;
   accountId?: string;
-  limits?: Partial<EmulatorLimits>;
+  limits?: LimitOverrides;
   /** Fixed delay added to every control-plane and GetIceServerConfig call (benchmarks). */
   callDelayMs?: number;
   /** TURN REST credentials in GetIceServerConfig; without it the emulator's own STUN responder is returned. */

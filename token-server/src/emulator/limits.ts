@@ -45,7 +45,12 @@ export const DEFAULT_LIMITS: EmulatorLimits = {
   channelsPerAccount: 10_000,
 };
 
-export function resolveLimits(overrides: Partial<EmulatorLimits> = {}): EmulatorLimits {
+/** Partial limits; `messagesPerSecond` may itself be partial. */
+export type LimitOverrides = Partial<Omit<EmulatorLimits, "messagesPerSecond">> & {
+  messagesPerSecond?: Partial<EmulatorLimits["messagesPerSecond"]>;
+};
+
+export function resolveLimits(overrides: LimitOverrides = {}): EmulatorLimits {
   return {
     ...DEFAULT_LIMITS,
     ...overrides,
