@@ -26,15 +26,17 @@ function readConfig(): Config {
   }
 }
 
+// Fresh emulator credentials per start: they only ever live inside this process.
+const emulatorCredentials = {
+  accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+  secretAccessKey: randomBytes(30).toString("base64url"),
+};
+
 async function connectKvs(
   config: Config,
 ): Promise<{ connection: KvsConnection; emulator?: RunningEmulator }> {
   if (config.kvs.mode === "aws") return { connection: { region: config.kvs.region } };
-  // Fresh credentials per start: they only ever live inside this process.
-  const credentials = {
-    accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString("base64url"),
-  };
+  const credentials = emulatorCredentials;
   const emulator = await startEmulator({
     credentials,
     host: config.kvs.host,
