@@ -57,7 +57,15 @@ async function main(): Promise<void> {
     secrets: [config.apiKey, ...config.tokenSecrets, emulatorCredentials.secretAccessKey],
   });
   const clock = systemClock;
-  const { connection, emulator } = await connectKvs(config);
+  const { connection, emulator } = await connectKvs(config).catch((error: NodeJS.ErrnoException) => {
+    const where = config.kvs.mode === "emulator" ? `${config.kvs.host}:${config.kvs.port}` : "";
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Beam cannot start the embedded KVS emulator on ${where}: the port is in use. Set EMULATOR_PORT (0 picks a free one).`
+        : `Beam cannot start the embedded KVS emulator: ${error.message}`,
+    );
+    process.exit(1);
+  });
   const kvs = createKvsBackend({
     mode: config.kvs.mode,
     connection,
