@@ -1,3 +1,6 @@
 import { render } from "preact";
+import "../../assets/beam.css";
+import "./popup.css";
+import { App } from "./App.tsx";
 
-render(<p>Beam</p>, document.getElementById("app") as HTMLElement);
+render(<App />, document.getElementById("app") as HTMLElement);

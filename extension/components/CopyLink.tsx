@@ -1,0 +1,37 @@
+import { useEffect, useState } from "preact/hooks";
+import { t } from "../lib/strings.ts";
+
+/** The viewer link, read-only and selectable, with a button that copies it and says so. */
+export function CopyLink({ url }: { url: string }) {
+  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  useEffect(() => {
+    if (copied === "idle") return;
+    const timer = setTimeout(() => setCopied("idle"), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  const copy = () =>
+    navigator.clipboard.writeText(url).then(
+      () => setCopied("copied"),
+      () => setCopied("failed"),
+    );
+
+  return (
+    <div class="copy-link">
+      <input
+        class="link-input"
+        type="text"
+        readOnly
+        value={url}
+        aria-label={t("viewerLink")}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <button type="button" class="button secondary" onClick={copy}>
+        {t("copyLink")}
+      </button>
+      <p class={`copy-status ${copied === "copied" ? "done" : ""}`} role="status" aria-live="polite">
+        {copied === "copied" ? t("copied") : copied === "failed" ? t("copyFailed") : t("linkHint")}
+      </p>
+    </div>
+  );
+}

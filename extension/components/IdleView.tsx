@@ -1,0 +1,40 @@
+import type { ShareSource } from "../../protocol/share.ts";
+import { t } from "../lib/strings.ts";
+import { ServerStatus } from "./ServerStatus.tsx";
+
+export function IdleView(props: { serverUrl: string; onStart: (source: ShareSource) => void }) {
+  return (
+    <section class="view">
+      <div class="actions">
+        <button type="button" class="button primary big" onClick={() => props.onStart("tab")}>
+          <TabIcon />
+          <span>{t("shareTab")}</span>
+        </button>
+        <button type="button" class="button primary-soft big" onClick={() => props.onStart("camera")}>
+          <CameraIcon />
+          <span>{t("shareCamera")}</span>
+        </button>
+      </div>
+      <p class="hint">{t("shareHint")}</p>
+      <ServerStatus serverUrl={props.serverUrl} />
+    </section>
+  );
+}
+
+function TabIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" class="icon">
+      <rect x="3" y="5" width="18" height="14" rx="2" fill="none" stroke="currentColor" stroke-width="2" />
+      <path d="M3 9h18" stroke="currentColor" stroke-width="2" />
+    </svg>
+  );
+}
+
+function CameraIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" class="icon">
+      <rect x="3" y="7" width="13" height="10" rx="2" fill="none" stroke="currentColor" stroke-width="2" />
+      <path d="M16 11l5-3v8l-5-3z" fill="currentColor" />
+    </svg>
+  );
+}

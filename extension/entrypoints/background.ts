@@ -1,0 +1,50 @@
+import { browser } from "wxt/browser";
+import { defineBackground } from "wxt/utils/define-background";
+import type { MasterStatus } from "../../protocol/extension-messages.ts";
+import { chromePorts } from "../lib/chrome-ports.ts";
+import { listen, sendToOffscreen } from "../lib/messaging.ts";
+import { hasOffscreenDocument } from "../lib/offscreen-document.ts";
+import { createShareController } from "../lib/share-controller.ts";
+
+export default defineBackground(() => {
+  const share = createShareController(chromePorts);
+
+  listen("background", (message) => {
+    switch (message.type) {
+      case "share:get":
+        return share.get();
+      case "share:start":
+        return share.start(message.source, message.tabId);
+      case "share:stop":
+        return share.stop();
+      case "share:reset":
+        return share.reset();
+      case "permission:result":
+        return share.permissionResult(message.granted);
+      case "master:peers":
+        return share.peers(message.count);
+      case "master:signaling":
+        return share.signaling(message.state);
+      case "master:credentials":
+        return share.credentials();
+      case "master:capture-ended":
+        return share.captureEnded();
+      case "master:failed":
+        return share.masterFailed(message.error);
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void share.tabRemoved(tabId));
+  // `url` is only reported for pages the extension may read; Chrome's own capture end covers the rest.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) void share.tabNavigated(tabId, change.url);
+  });
+
+  void (async () => {
+    chromePorts.onState(await share.get());
+    const running =
+      (await hasOffscreenDocument()) &&
+      (await sendToOffscreen<MasterStatus>({ to: "offscreen", type: "master:status" })).ok;
+    await share.reconcile(running);
+  })();
+});

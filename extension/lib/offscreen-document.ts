@@ -1,0 +1,33 @@
+/** The one offscreen document that hosts the master; created on demand, closed when the share ends. */
+import { browser } from "wxt/browser";
+
+const PATH = "offscreen.html";
+
+export async function hasOffscreenDocument(): Promise<boolean> {
+  const contexts = await browser.runtime.getContexts({
+    contextTypes: ["OFFSCREEN_DOCUMENT"],
+    documentUrls: [browser.runtime.getURL(`/${PATH}`)],
+  });
+  return contexts.length > 0;
+}
+
+let creating: Promise<void> | undefined;
+
+export async function ensureOffscreenDocument(): Promise<void> {
+  if (await hasOffscreenDocument()) return;
+  // Two starts in a row must not both create it: Chrome allows only one per extension.
+  creating ??= browser.offscreen
+    .createDocument({
+      url: PATH,
+      reasons: ["USER_MEDIA"],
+      justification: "Captures the shared tab or camera and streams it to viewers over WebRTC.",
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+export async function closeOffscreenDocument(): Promise<void> {
+  if (await hasOffscreenDocument()) await browser.offscreen.closeDocument();
+}

@@ -1,0 +1,247 @@
+/**
+ * The background's orchestration of a share, and the only writer of the share state. Chrome,
+ * storage and the token server come in as ports, so the flow is testable without a browser.
+ */
+import type {
+  CameraPermission,
+  MasterStatus,
+  OffscreenMessage,
+  Reply,
+} from "../../protocol/extension-messages.ts";
+import { QUALITY_PRESETS } from "../../protocol/quality.ts";
+import {
+  type EndReason,
+  isActive,
+  reduceShare,
+  type ShareError,
+  type ShareEvent,
+  type ShareSource,
+  type ShareState,
+} from "../../protocol/share.ts";
+import { isCapturableUrl } from "./capturable.ts";
+import type { Settings } from "./settings.ts";
+import { ShareFailure, toShareError } from "./share-failure.ts";
+import type { MasterSecret } from "./share-store.ts";
+import type { TokenClient } from "./token-client.ts";
+
+export interface ControllerPorts {
+  state: { get(): Promise<ShareState>; set(state: ShareState): Promise<void> };
+  secret: { get(): Promise<MasterSecret | null>; set(secret: MasterSecret | null): Promise<void> };
+  settings(): Promise<Settings>;
+  tokenClient(serverUrl: string, apiKey?: string): TokenClient;
+  tabs: {
+    /** URL and title when the extension may read them (activeTab), else undefined. */
+    describe(tabId: number): Promise<{ url?: string; title?: string }>;
+    streamIdFor(tabId: number): Promise<string>;
+    openPermissionPage(): Promise<number>;
+  };
+  offscreen: {
+    ensure(): Promise<void>;
+    close(): Promise<void>;
+    send<T>(message: OffscreenMessage): Promise<Reply<T>>;
+  };
+  onState(state: ShareState): void;
+  now(): number;
+}
+
+export function createShareController(ports: ControllerPorts) {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Reduce-and-store, one at a time, so concurrent messages never overwrite each other. */
+  const dispatch = (event: ShareEvent): Promise<ShareState> => {
+    const next = queue.then(async () => {
+      const before = await ports.state.get();
+      const after = reduceShare(before, event);
+      if (after !== before) {
+        await ports.state.set(after);
+        ports.onState(after);
+      }
+      return after;
+    });
+    queue = next.catch(() => {});
+    return next;
+  };
+
+  const stillStarting = async () => (await ports.state.get()).status === "starting";
+
+  const release = async () => {
+    await ports.offscreen.send({ to: "offscreen", type: "master:stop" }).catch(() => {});
+    await ports.offscreen.close().catch(() => {});
+    const secret = await ports.secret.get();
+    if (!secret) return;
+    await ports.secret.set(null);
+    const { apiKey } = await ports.settings();
+    await ports
+      .tokenClient(secret.serverUrl, apiKey)
+      .deleteSession(secret.sessionId, secret.masterToken)
+      .catch(() => {});
+  };
+
+  const fail = async (error: unknown) => {
+    const state = await dispatch({ type: "fail", error: toShareError(error) });
+    await release();
+    return state;
+  };
+
+  const end = async (reason: EndReason) => {
+    const state = await dispatch({ type: "end", reason });
+    await release();
+    return state;
+  };
+
+  /** Session, capture, master: the part of a start that follows any permission prompt. */
+  const launch = async (source: ShareSource, tabId: number | undefined) => {
+    await dispatch({ type: "phase", phase: "session" });
+    const settings = await ports.settings();
+    const client = ports.tokenClient(settings.serverUrl, settings.apiKey || undefined);
+    const title = tabId === undefined ? undefined : (await ports.tabs.describe(tabId)).title?.slice(0, 120);
+    const created = await client.createSession({ source, title: title?.trim() || undefined });
+    await ports.secret.set({
+      sessionId: created.sessionId,
+      masterToken: created.masterToken,
+      serverUrl: settings.serverUrl,
+      channelArn: created.channelArn,
+      region: created.region,
+    });
+    if (!(await stillStarting())) return release();
+    await dispatch({ type: "phase", phase: "capture" });
+    // Stream ids expire within seconds, so this comes right before the offscreen document uses it.
+    const capture =
+      source === "tab" && tabId !== undefined
+        ? { source: "tab" as const, streamId: await streamIdFor(tabId) }
+        : { source: "camera" as const };
+    const reply = await ports.offscreen.send<null>({
+      to: "offscreen",
+      type: "master:start",
+      capture,
+      quality: QUALITY_PRESETS[settings.quality],
+      channelArn: created.channelArn,
+      region: created.region,
+      credentials: created.master,
+    });
+    if (!reply.ok) throw reply.error;
+    if (!(await stillStarting())) return release();
+    const session = {
+      sessionId: created.sessionId,
+      viewerUrl: created.viewerUrl,
+      expiresAt: created.expiresAt,
+      serverUrl: settings.serverUrl,
+    };
+    await dispatch({ type: "live", session, at: ports.now() });
+    const status = await ports.offscreen.send<MasterStatus>({ to: "offscreen", type: "master:status" });
+    if (status.ok) await dispatch({ type: "peers", count: status.value.peers });
+  };
+
+  const streamIdFor = async (tabId: number) => {
+    try {
+      return await ports.tabs.streamIdFor(tabId);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const code = /chrome pages|cannot be captured/i.test(message)
+        ? "tab_not_capturable"
+        : "tab_capture_failed";
+      throw new ShareFailure(code, message, { cause });
+    }
+  };
+
+  const guarded = async (action: () => Promise<unknown>): Promise<ShareState> => {
+    try {
+      await action();
+    } catch (error) {
+      if (isActive(await ports.state.get())) await fail(error);
+      else await release();
+    }
+    return ports.state.get();
+  };
+
+  return {
+    get: () => ports.state.get(),
+
+    async start(source: ShareSource, tabId?: number): Promise<ShareState> {
+      const before = await ports.state.get();
+      if (isActive(before)) return before;
+      await dispatch({ type: "start", source, tabId });
+      return guarded(async () => {
+        if (source === "tab") {
+          if (tabId === undefined) throw new ShareFailure("invalid_request", "No tab to share");
+          const { url } = await ports.tabs.describe(tabId);
+          if (!isCapturableUrl(url)) throw new ShareFailure("tab_not_capturable", url ?? "");
+        }
+        await ports.offscreen.ensure().catch((cause: unknown) => {
+          throw new ShareFailure("offscreen_failed", String(cause), { cause });
+        });
+        if (source === "camera") {
+          const reply = await ports.offscreen.send<CameraPermission>({
+            to: "offscreen",
+            type: "camera:permission",
+          });
+          const permission = reply.ok ? reply.value : "prompt";
+          if (permission === "denied")
+            throw new ShareFailure("camera_denied", "Camera permission is blocked");
+          if (permission === "prompt") {
+            const permissionTabId = await ports.tabs.openPermissionPage();
+            await dispatch({ type: "phase", phase: "permission", permissionTabId });
+            return;
+          }
+        }
+        await launch(source, tabId);
+      });
+    },
+
+    /** The permission page answered; continues (or fails) the camera share waiting for it. */
+    async permissionResult(granted: boolean): Promise<ShareState> {
+      const state = await ports.state.get();
+      if (state.status !== "starting" || state.phase !== "permission") return state;
+      if (!granted) return fail(new ShareFailure("camera_denied", "Camera permission was not granted"));
+      return guarded(() => launch(state.source, state.tabId));
+    },
+
+    stop: () => end("stopped"),
+    reset: () => dispatch({ type: "reset" }),
+    peers: (count: number) => dispatch({ type: "peers", count }),
+    signaling: (state: "open" | "reconnecting") =>
+      dispatch({ type: state === "open" ? "signaling_restored" : "signaling_lost" }),
+    captureEnded: () => end("capture_ended"),
+
+    async masterFailed(error: ShareError): Promise<ShareState> {
+      const state = await ports.state.get();
+      const expired =
+        (state.status === "live" || state.status === "reconnecting") &&
+        Date.parse(state.session.expiresAt) <= ports.now();
+      return expired ? end("expired") : fail(error);
+    },
+
+    /** Fresh master credentials for the offscreen document's reconnects. */
+    async credentials() {
+      const secret = await ports.secret.get();
+      if (!secret) throw new ShareFailure("session_ended", "No session to refresh");
+      const { apiKey } = await ports.settings();
+      return ports.tokenClient(secret.serverUrl, apiKey).refreshMaster(secret.sessionId, secret.masterToken);
+    },
+
+    async tabRemoved(tabId: number): Promise<void> {
+      const state = await ports.state.get();
+      if (state.status === "starting" && state.permissionTabId === tabId && state.phase === "permission") {
+        await fail(new ShareFailure("camera_denied", "The permission page was closed"));
+      } else if (isActive(state) && state.source === "tab" && state.tabId === tabId) {
+        await end("tab_closed");
+      }
+    },
+
+    async tabNavigated(tabId: number, url: string | undefined): Promise<void> {
+      const state = await ports.state.get();
+      if (isActive(state) && state.source === "tab" && state.tabId === tabId && !isCapturableUrl(url)) {
+        await end("tab_navigated");
+      }
+    },
+
+    /** After a service-worker start: a share whose master is gone cannot be resumed. */
+    async reconcile(masterRunning: boolean): Promise<void> {
+      const state = await ports.state.get();
+      if ((state.status === "live" || state.status === "reconnecting") && !masterRunning)
+        await end("capture_ended");
+    },
+  };
+}
+
+export type ShareController = ReturnType<typeof createShareController>;
