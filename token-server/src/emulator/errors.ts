@@ -74,7 +74,6 @@ export function writeJson(
     "content-type": "application/json",
     "content-length": Buffer.byteLength(text),
     "x-amzn-RequestId": randomUUID(),
-    date: new Date().toUTCString(),
   });
   res.end(text);
 }

@@ -104,6 +104,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     applyCors(req, res);
+    // The SDK corrects its clock from Date, so it must follow the emulator's (possibly injected) clock.
+    res.setHeader("date", new Date(clock()).toUTCString());
     if (answerPreflight(req, res)) return;
     const url = req.url ?? "/";
     const queryAt = url.indexOf("?");

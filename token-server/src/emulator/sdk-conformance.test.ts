@@ -123,7 +123,9 @@ describe("official KVS WebRTC SDK against the emulator", () => {
       },
     ]);
     expect(emulator.calls().byOperation.GetIceServerConfig).toBe(1);
-    const unknown = signaling.send(new GetIceServerConfigCommand({ ChannelARN: `${arn.slice(0, -1)}9` }));
+    const unknown = signaling.send(
+      new GetIceServerConfigCommand({ ChannelARN: arn.replace("sdk-ice", "sdk-unknown") }),
+    );
     await expect(unknown).rejects.toMatchObject({
       name: "ResourceNotFoundException",
       $metadata: { httpStatusCode: 404 },

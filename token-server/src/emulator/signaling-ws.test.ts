@@ -42,7 +42,7 @@ describe("signaling WebSocket over wss:// with SigV4RequestSigner URLs", () => {
 
   it("refuses unknown channels (404), bad client ids (400) and viewers over the limit (403)", async () => {
     const arn = await createChannel(emulator, "ws-limits");
-    const unknown = await presign(emulator, `${arn.slice(0, -1)}9`);
+    const unknown = await presign(emulator, arn.replace("ws-limits", "ws-unknown"));
     expect(await openSocket(emulator, unknown)).toBe(404);
     expect(await openSocket(emulator, await presign(emulator, arn, "AWS_reserved"))).toBe(400);
     const a = asSocket(await openSocket(emulator, await presign(emulator, arn, "a")));
@@ -68,6 +68,47 @@ describe("signaling WebSocket over wss:// with SigV4RequestSigner URLs", () => {
     await kvs.send(new DeleteSignalingChannelCommand({ ChannelARN: arn }));
     expect(await master.closed).toBe(1000);
     expect(emulator.connections(arn)).toEqual({ masters: 0, viewers: 0 });
+  });
+
+  it("delivers a viewer's early offer when the master connects, and reports oversized payloads", async () => {
+    const arn = await createChannel(emulator, "ws-early");
+    const viewerSocket = asSocket(await openSocket(emulator, await presign(emulator, arn, "early")));
+    const viewer = record(viewerSocket);
+    const offer = Buffer.from('{"type":"offer","sdp":"v=0"}').toString("base64");
+    viewerSocket.send(JSON.stringify({ action: "SDP_OFFER", messagePayload: offer }));
+    viewerSocket.send(
+      JSON.stringify({ action: "SDP_OFFER", messagePayload: "A".repeat(10_004), correlationId: "big" }),
+    );
+    await expect
+      .poll(() => viewer.frames)
+      .toEqual([
+        {
+          messageType: "STATUS_RESPONSE",
+          statusResponse: expect.objectContaining({
+            correlationId: "big",
+            errorType: "InvalidArgumentException",
+            statusCode: "400",
+          }),
+        },
+      ]);
+    const masterSocket = asSocket(await openSocket(emulator, await presign(emulator, arn)));
+    const master = record(masterSocket);
+    await expect
+      .poll(() => master.frames)
+      .toEqual([{ messageType: "SDP_OFFER", messagePayload: offer, senderClientId: "early" }]);
+    for (const ws of [viewerSocket, masterSocket]) ws.close();
+  });
+
+  it("closes idle sockets on its own timer", async () => {
+    const idle = await startEmulator({ credentials: TEST_CREDENTIALS, limits: { idleTimeoutMs: 150 } });
+    try {
+      const arn = await createChannel(idle, "ws-idle");
+      const master = record(asSocket(await openSocket(idle, await ownPresign(idle, arn))));
+      expect(await master.closed).toBe(1000);
+      expect(idle.connections(arn)).toEqual({ masters: 0, viewers: 0 });
+    } finally {
+      await idle.close();
+    }
   });
 
   it("sends GO_AWAY to every socket on close()", async () => {
