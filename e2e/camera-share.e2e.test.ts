@@ -58,6 +58,8 @@ describe("camera share, from the toolbar to stop", () => {
     expect(stats.remoteAddress).toMatch(/^(127\.0\.0\.1|::1)$/);
 
     await waitFor("the popup to count the viewer", async () => (await popupViewerCount(popup)) === 1);
+    await popup.getByRole("button", { name: "Copy link" }).click();
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(viewerUrl);
     await screenshot(popup, "popup-live");
     await screenshot(viewer.page, "viewer-live");
   });
@@ -71,9 +73,11 @@ describe("camera share, from the toolbar to stop", () => {
     await waitFor("the badge to show 3", async () => (await sharer.badgeText()) === "3");
 
     const leaving = viewers.pop() as Viewer;
+    const left = Date.now();
     await leaving.close();
     await waitFor("the popup to show 2 viewers", async () => (await popupViewerCount(popup)) === 2);
     await waitFor("the badge to show 2", async () => (await sharer.badgeText()) === "2");
+    console.log(`the popup and badge counted the leaving viewer after ${Date.now() - left} ms`);
   });
 
   it("Stop ends the share for every viewer within 2 s and deletes the channel", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "./harness/artifacts";
 import { type BeamServer, startBeamServer } from "./harness/beam-server";
 import { configureServer } from "./harness/options-page";
 import { requireBuiltExtension } from "./harness/paths";
@@ -57,6 +58,7 @@ describe("tab share", () => {
         `viewer centre pixel rgb(${pixel.join(", ")}); the page paints rgb(${TEST_PAGE_RGB.join(", ")})`,
       );
       expect(pixel).toSatisfy(isPageColour);
+      await screenshot(viewer.page, "viewer-live-tab");
 
       // Reopening the popup during a share shows the live share again.
       const reopened = await sharer.openPopup(tab);

@@ -55,7 +55,11 @@ export async function launchSharerBrowser(extensionDir: string): Promise<SharerB
         `--remote-debugging-port=${debuggingPort}`,
       ],
     });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent("serviceworker", { timeout: 15_000 }).catch(() => {
+        throw new Error(`the extension in ${extensionDir} did not start a service worker (did it load?)`);
+      }));
     const extensionId = new URL(worker.url()).host;
     const extensionOrigin = `chrome-extension://${extensionId}`;
     const cdp = await context.browser()?.newBrowserCDPSession();

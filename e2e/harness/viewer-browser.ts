@@ -99,6 +99,10 @@ async function openViewer(browser: Browser, url: string): Promise<Viewer> {
         const [r, g, b] = ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data;
         return [r, g, b] as [number, number, number];
       }),
-    close: () => context.close(),
+    close: async () => {
+      // Closing the tab first lets the page run its pagehide handlers, as when a person closes it.
+      await page.close().catch(() => {});
+      await context.close();
+    },
   };
 }
