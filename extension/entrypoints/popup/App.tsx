@@ -7,7 +7,7 @@ import { StartingView } from "../../components/StartingView.tsx";
 import { useStored } from "../../components/use-stored.ts";
 import { Wordmark } from "../../components/Wordmark.tsx";
 import { sendToBackground } from "../../lib/messaging.ts";
-import { DEFAULT_SERVER_URL, settingsItem } from "../../lib/settings.ts";
+import { settingsItem } from "../../lib/settings.ts";
 import { shareItem } from "../../lib/share-store.ts";
 import { t } from "../../lib/strings.ts";
 
@@ -24,7 +24,6 @@ const openOptions = () => void browser.runtime.openOptionsPage();
 export function App() {
   const state = useStored(shareItem);
   const settings = useStored(settingsItem);
-  const serverUrl = settings?.serverUrl ?? DEFAULT_SERVER_URL;
   const live = state?.status === "live" || state?.status === "reconnecting";
 
   return (
@@ -42,7 +41,7 @@ export function App() {
           </svg>
         </button>
       </header>
-      {state && <Body state={state} serverUrl={serverUrl} />}
+      {state && settings && <Body state={state} serverUrl={settings.serverUrl} />}
     </main>
   );
 }
