@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import type { CreateSessionResponse } from "../../protocol/api.ts";
+import type { OffscreenMessage, Reply } from "../../protocol/extension-messages.ts";
+import { IDLE, type ShareState } from "../../protocol/share.ts";
+import { DEFAULT_SETTINGS } from "./settings.ts";
+import { type ControllerPorts, createShareController } from "./share-controller.ts";
+import { ShareFailure } from "./share-failure.ts";
+import type { MasterSecret } from "./share-store.ts";
+import type { TokenClient } from "./token-client.ts";
+
+const created: CreateSessionResponse = {
+  sessionId: "session-0123456789",
+  region: "us-west-2",
+  channelArn: "arn:aws:kinesisvideo:us-west-2:1:channel/beam/1",
+  expiresAt: "2030-01-01T00:00:00.000Z",
+  masterToken: "master-token",
+  viewerUrl: "http://127.0.0.1:8787/v/session-0123456789#viewer",
+  master: { signedUrl: "ws://127.0.0.1:1/?X-Amz-Signature=a", iceServers: [] },
+};
+
+/** In-memory ports that record what the controller did. */
+function fakes(
+  options: { tabUrl?: string; camera?: "granted" | "prompt" | "denied"; createFails?: ShareFailure } = {},
+) {
+  let state: ShareState = IDLE;
+  let secret: MasterSecret | null = null;
+  const log: string[] = [];
+  const offscreenReplies: Partial<Record<OffscreenMessage["type"], Reply<unknown>>> = {
+    "master:start": { ok: true, value: null },
+    "master:status": { ok: true, value: { running: true, peers: 0, signaling: "open" } },
+    "camera:permission": { ok: true, value: options.camera ?? "granted" },
+  };
+  const client: TokenClient = {
+    health: async () => ({ ok: true, kvs: "emulator", region: "us-west-2" }),
+    createSession: async (request) => {
+      log.push(`create ${request.source} ${request.title ?? ""}`.trim());
+      if (options.createFails) throw options.createFails;
+      return created;
+    },
+    refreshMaster: async (id, token) => {
+      log.push(`refresh ${id} ${token}`);
+      return created.master;
+    },
+    deleteSession: async (id, token) => void log.push(`delete ${id} ${token}`),
+    checkApiKey: async () => "accepted",
+  };
+  const ports: ControllerPorts = {
+    state: { get: async () => state, set: async (s) => void (state = s) },
+    secret: { get: async () => secret, set: async (s) => void (secret = s) },
+    settings: async () => DEFAULT_SETTINGS,
+    tokenClient: () => client,
+    tabs: {
+      describe: async () => ({ url: options.tabUrl ?? "https://example.com/", title: "Example" }),
+      streamIdFor: async (tabId) => {
+        log.push(`streamId ${tabId}`);
+        return "stream-1";
+      },
+      openPermissionPage: async () => {
+        log.push("permission page");
+        return 99;
+      },
+    },
+    offscreen: {
+      ensure: async () => void log.push("offscreen ensure"),
+      close: async () => void log.push("offscreen close"),
+      send: async <T>(message: OffscreenMessage) => {
+        log.push(`offscreen ${message.type}`);
+        return offscreenReplies[message.type] as Reply<T>;
+      },
+    },
+    onState: () => {},
+    now: () => 5000,
+  };
+  return { ports, log, offscreenReplies, state: () => state, secret: () => secret };
+}
+
+describe("share controller", () => {
+  it("starts a tab share: session, stream id, master, then live", async () => {
+    const f = fakes();
+    const state = await createShareController(f.ports).start("tab", 7);
+    expect(state).toMatchObject({ status: "live", source: "tab", tabId: 7, startedAt: 5000, peers: 0 });
+    expect(state.status === "live" && state.session.viewerUrl).toBe(created.viewerUrl);
+    expect(f.log).toEqual([
+      "offscreen ensure",
+      "create tab Example",
+      "streamId 7",
+      "offscreen master:start",
+      "offscreen master:status",
+    ]);
+    expect(f.secret()).toMatchObject({ sessionId: created.sessionId, masterToken: "master-token" });
+  });
+
+  it("refuses an uncapturable tab before creating anything", async () => {
+    const f = fakes({ tabUrl: "chrome://settings/" });
+    const state = await createShareController(f.ports).start("tab", 7);
+    expect(state).toMatchObject({ status: "failed", error: { code: "tab_not_capturable" } });
+    expect(f.log.filter((line) => line.startsWith("create"))).toEqual([]);
+  });
+
+  it("turns Chrome's refusal of a stream id into tab_not_capturable and deletes the session", async () => {
+    const f = fakes();
+    f.ports.tabs.streamIdFor = async () => {
+      throw new Error("Chrome pages cannot be captured.");
+    };
+    const state = await createShareController(f.ports).start("tab", 7);
+    expect(state).toMatchObject({ status: "failed", error: { code: "tab_not_capturable" } });
+    expect(f.log).toContain(`delete ${created.sessionId} master-token`);
+    expect(f.log).toContain("offscreen close");
+    expect(f.secret()).toBeNull();
+  });
+
+  it("fails with the server's code when the session cannot be created", async () => {
+    const f = fakes({ createFails: new ShareFailure("unauthorized", "Bad key") });
+    const state = await createShareController(f.ports).start("camera");
+    expect(state).toEqual({
+      status: "failed",
+      source: "camera",
+      error: { code: "unauthorized", message: "Bad key" },
+    });
+  });
+
+  it("opens the permission page for a first camera share and continues when it is granted", async () => {
+    const f = fakes({ camera: "prompt" });
+    const share = createShareController(f.ports);
+    const waiting = await share.start("camera");
+    expect(waiting).toMatchObject({ status: "starting", phase: "permission", permissionTabId: 99 });
+    expect(f.log).not.toContain("create camera");
+    const live = await share.permissionResult(true);
+    expect(live).toMatchObject({ status: "live", source: "camera" });
+  });
+
+  it("fails the camera share when the permission page is closed unanswered", async () => {
+    const f = fakes({ camera: "prompt" });
+    const share = createShareController(f.ports);
+    await share.start("camera");
+    await share.tabRemoved(99);
+    expect(f.state()).toMatchObject({ status: "failed", error: { code: "camera_denied" } });
+  });
+
+  it("fails at once when the camera is blocked", async () => {
+    const f = fakes({ camera: "denied" });
+    const state = await createShareController(f.ports).start("camera");
+    expect(state).toMatchObject({ status: "failed", error: { code: "camera_denied" } });
+    expect(f.log).not.toContain("permission page");
+  });
+
+  it("stops: ends the share, stops the master and deletes the session", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    await share.start("tab", 7);
+    const ended = await share.stop();
+    expect(ended).toEqual({ status: "ended", reason: "stopped", source: "tab" });
+    expect(f.log.slice(-3)).toEqual([
+      "offscreen master:stop",
+      "offscreen close",
+      `delete ${created.sessionId} master-token`,
+    ]);
+  });
+
+  it("ends the share when the shared tab closes, and only that tab", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    await share.start("tab", 7);
+    await share.tabRemoved(8);
+    expect(f.state().status).toBe("live");
+    await share.tabRemoved(7);
+    expect(f.state()).toMatchObject({ status: "ended", reason: "tab_closed" });
+  });
+
+  it("ends the share when the shared tab navigates to an uncapturable page", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    await share.start("tab", 7);
+    await share.tabNavigated(7, "https://example.org/next");
+    expect(f.state().status).toBe("live");
+    await share.tabNavigated(7, "chrome://newtab/");
+    expect(f.state()).toMatchObject({ status: "ended", reason: "tab_navigated" });
+  });
+
+  it("counts viewers and follows signaling while live", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    await share.start("camera");
+    await Promise.all([share.peers(1), share.peers(2), share.signaling("reconnecting")]);
+    expect(f.state()).toMatchObject({ status: "reconnecting", peers: 2 });
+    await share.signaling("open");
+    expect(f.state()).toMatchObject({ status: "live", peers: 2 });
+  });
+
+  it("refreshes master credentials with the stored master token", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    await share.start("camera");
+    await expect(share.credentials()).resolves.toEqual(created.master);
+    expect(f.log).toContain(`refresh ${created.sessionId} master-token`);
+  });
+
+  it("does not go live when stopped while starting", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    f.ports.offscreen.send = async <T>(message: OffscreenMessage) => {
+      f.log.push(`offscreen ${message.type}`);
+      if (message.type === "master:start") await share.stop();
+      return f.offscreenReplies[message.type] as Reply<T>;
+    };
+    const state = await share.start("camera");
+    expect(state).toMatchObject({ status: "ended", reason: "stopped" });
+    expect(f.secret()).toBeNull();
+  });
+
+  it("ends a live share whose master is gone after a service-worker restart", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    await share.start("camera");
+    await share.reconcile(true);
+    expect(f.state().status).toBe("live");
+    await share.reconcile(false);
+    expect(f.state()).toMatchObject({ status: "ended", reason: "capture_ended" });
+  });
+});
