@@ -45,8 +45,18 @@ function fakes(
     checkApiKey: async () => "accepted",
   };
   const ports: ControllerPorts = {
-    state: { get: async () => state, set: async (s) => void (state = s) },
-    secret: { get: async () => secret, set: async (s) => void (secret = s) },
+    state: {
+      get: async () => state,
+      set: async (next) => {
+        state = next;
+      },
+    },
+    secret: {
+      get: async () => secret,
+      set: async (next) => {
+        secret = next;
+      },
+    },
     settings: async () => DEFAULT_SETTINGS,
     tokenClient: () => client,
     tabs: {
