@@ -17,7 +17,12 @@ export async function startShare(
 
 export async function readViewerLink(popup: Page, timeoutMs = 20_000): Promise<string> {
   const link = popup.getByRole("textbox", { name: "Viewer link" });
-  await link.waitFor({ state: "visible", timeout: timeoutMs });
+  try {
+    await link.waitFor({ state: "visible", timeout: timeoutMs });
+  } catch (error) {
+    const shown = await popup.locator("body").innerText().catch(() => "(popup closed)");
+    throw new Error(`no viewer link in the popup after ${timeoutMs} ms; it shows:\n${shown}`, { cause: error });
+  }
   return link.inputValue();
 }
 
