@@ -62,6 +62,14 @@ describe("camera share, from the toolbar to stop", () => {
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(viewerUrl);
     await screenshot(popup, "popup-live");
     await screenshot(viewer.page, "viewer-live");
+
+    await viewer.page.getByRole("button", { name: "Stats" }).click();
+    const statsPanel = viewer.page.getByRole("region", { name: "Connection statistics" });
+    await waitFor("the stats overlay to show the resolution and a direct connection", async () => {
+      const text = (await statsPanel.textContent()) ?? "";
+      return /\d+×\d+/.test(text) && text.includes("Direct");
+    });
+    await screenshot(viewer.page, "viewer-stats");
   });
 
   it("counts three viewers in the popup and the badge, then two when one leaves", async () => {

@@ -3,7 +3,7 @@ import { screenshot } from "./harness/artifacts";
 import { type BeamServer, startBeamServer } from "./harness/beam-server";
 import { configureServer } from "./harness/options-page";
 import { requireBuiltExtension } from "./harness/paths";
-import { readViewerLink, startShare } from "./harness/popup";
+import { openIdlePopup, readViewerLink, startShare } from "./harness/popup";
 import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
 import { startTestPage, TEST_PAGE_RGB, type TestPageServer } from "./harness/test-page";
 import { launchViewerBrowser, type ViewerBrowser } from "./harness/viewer-browser";
@@ -67,6 +67,36 @@ describe("tab share", () => {
       await viewer.waitForState("ended", 10_000);
     } finally {
       await viewer.close();
+    }
+  });
+
+  it("closing the shared tab ends the share for its viewers and deletes the channel", async () => {
+    const tab = await sharer.openTab(`${testPage.url}?closing`);
+    const { viewerUrl } = await startShare(sharer, tab, "Share this tab");
+    const sessionId = new URL(viewerUrl).pathname.split("/").pop() as string;
+    const viewer = await viewerBrowser.open(viewerUrl);
+    try {
+      await viewer.waitForFrames();
+      expect((await server.channelNames()).some((name) => name.includes(sessionId))).toBe(true);
+      await tab.close();
+      await viewer.waitForState("ended", 10_000);
+      await waitFor("the emulator to drop the session's channel", async () =>
+        (await server.channelNames()).every((name) => !name.includes(sessionId)),
+      );
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it("refuses a page Chrome does not let extensions capture, in a sentence", async () => {
+    const tab = await sharer.openTab("chrome://version/");
+    const popup = await openIdlePopup(sharer, tab);
+    try {
+      await popup.getByRole("button", { name: "Share this tab" }).click();
+      await popup.getByText("Chrome doesn't allow sharing this page").waitFor({ timeout: 10_000 });
+      await screenshot(popup, "popup-error");
+    } finally {
+      await tab.close();
     }
   });
 });

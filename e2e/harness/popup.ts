@@ -3,13 +3,27 @@ import type { SharerBrowser } from "./sharer-browser";
 
 export type ShareButton = "Share this tab" | "Share camera";
 
+/**
+ * Opens the popup on `tab` ready to start a share. After a share the popup first says how it ended,
+ * with a "Share again" button that leads back to the start buttons, as a person would click it.
+ */
+export async function openIdlePopup(sharer: SharerBrowser, tab: Page): Promise<Page> {
+  const popup = await sharer.openPopup(tab);
+  const start = popup.getByRole("button", { name: /^Share (this tab|camera)$/ }).first();
+  const again = popup.getByRole("button", { name: "Share again" });
+  await start.or(again).waitFor({ timeout: 10_000 });
+  if (await again.isVisible()) await again.click();
+  await start.waitFor({ timeout: 10_000 });
+  return popup;
+}
+
 /** Starts a share the way a person does: toolbar click on `tab`, then a popup button; returns the link. */
 export async function startShare(
   sharer: SharerBrowser,
   tab: Page,
   button: ShareButton,
 ): Promise<{ popup: Page; viewerUrl: string }> {
-  const popup = await sharer.openPopup(tab);
+  const popup = await openIdlePopup(sharer, tab);
   await popup.getByRole("button", { name: button }).click();
   const viewerUrl = await readViewerLink(popup);
   return { popup, viewerUrl };
@@ -20,8 +34,13 @@ export async function readViewerLink(popup: Page, timeoutMs = 20_000): Promise<s
   try {
     await link.waitFor({ state: "visible", timeout: timeoutMs });
   } catch (error) {
-    const shown = await popup.locator("body").innerText().catch(() => "(popup closed)");
-    throw new Error(`no viewer link in the popup after ${timeoutMs} ms; it shows:\n${shown}`, { cause: error });
+    const shown = await popup
+      .locator("body")
+      .textContent()
+      .catch(() => "(popup closed)");
+    throw new Error(`no viewer link in the popup after ${timeoutMs} ms; it shows:\n${shown}`, {
+      cause: error,
+    });
   }
   return link.inputValue();
 }
