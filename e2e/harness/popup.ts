@@ -11,9 +11,15 @@ export async function openIdlePopup(sharer: SharerBrowser, tab: Page): Promise<P
   const popup = await sharer.openPopup(tab);
   const start = popup.getByRole("button", { name: /^Share (this tab|camera)$/ }).first();
   const again = popup.getByRole("button", { name: "Share again" });
-  await start.or(again).waitFor({ timeout: 10_000 });
-  if (await again.isVisible()) await again.click();
-  await start.waitFor({ timeout: 10_000 });
+  try {
+    await start.or(again).waitFor({ timeout: 10_000 });
+    if (await again.isVisible()) await again.click();
+    await start.waitFor({ timeout: 10_000 });
+  } catch (error) {
+    throw new Error(`the popup offers no way to start a share; it shows: ${await popupText(popup)}`, {
+      cause: error,
+    });
+  }
   return popup;
 }
 
@@ -34,11 +40,8 @@ export async function readViewerLink(popup: Page, timeoutMs = 20_000): Promise<s
   try {
     await link.waitFor({ state: "visible", timeout: timeoutMs });
   } catch (error) {
-    const shown = await popup
-      .locator("body")
-      .textContent()
-      .catch(() => "(popup closed)");
-    throw new Error(`no viewer link in the popup after ${timeoutMs} ms; it shows:\n${shown}`, {
+    const shown = await popupText(popup);
+    throw new Error(`no viewer link in the popup after ${timeoutMs} ms; it shows: ${shown}`, {
       cause: error,
     });
   }
@@ -50,4 +53,13 @@ export async function popupViewerCount(popup: Page): Promise<number | null> {
   const text = await popup.getByTestId("viewer-count").textContent({ timeout: 2_000 });
   const match = text?.match(/\d+/);
   return match ? Number(match[0]) : null;
+}
+
+/** The popup's visible text, for failure messages. */
+async function popupText(popup: Page): Promise<string> {
+  const texts = await popup
+    .locator("body")
+    .allInnerTexts()
+    .catch(() => ["(popup closed)"]);
+  return texts.join(" ").replace(/\s+/g, " ").trim();
 }
