@@ -1,7 +1,13 @@
 import { defineConfig } from "vitest/config";
+import { WxtVitest } from "wxt/testing/vitest-plugin";
 
-/** Unit tests: fast, no browser. The browser suite has its own config in `e2e/` and runs in a netns. */
+/**
+ * Unit tests: fast, no browser. `WxtVitest` gives extension code an in-memory `browser` (storage,
+ * runtime) so modules that define WXT storage items can be imported in Node. The browser suite has
+ * its own config in `e2e/` and runs in a loopback-only network namespace.
+ */
 export default defineConfig({
+  plugins: [WxtVitest()],
   test: {
     include: ["**/*.test.ts"],
     exclude: ["e2e/**", "**/node_modules/**", ".output/**", ".wxt/**", "**/dist/**"],
