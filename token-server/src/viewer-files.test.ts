@@ -19,4 +19,12 @@ describe("viewerFilesFromDir", () => {
     expect(await files.read("missing.html")).toBeNull();
     expect(await files.read("assets")).toBeNull();
   });
+
+  it("accepts the directory with a trailing separator", async () => {
+    mkdirSync(join(root, "dist", "assets"), { recursive: true });
+    writeFileSync(join(root, "dist", "assets", "b.js"), "yes");
+    const files = viewerFilesFromDir(`${join(root, "dist")}/`);
+    expect(new TextDecoder().decode((await files.read("assets/b.js")) ?? undefined)).toBe("yes");
+    expect(await files.read("../secret.txt")).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { join, normalize, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
 
 /** Read access to the built viewer page (`token-server/viewer/dist/`); `null` when a file is absent. */
 export interface ViewerFiles {
@@ -7,10 +7,11 @@ export interface ViewerFiles {
 }
 
 export function viewerFilesFromDir(dir: string): ViewerFiles {
-  const root = normalize(dir) + sep;
+  // resolve() drops a trailing separator, so the containment check below works for "dist" and "dist/".
+  const root = resolve(dir) + sep;
   return {
     async read(relativePath) {
-      const file = normalize(join(root, relativePath));
+      const file = resolve(join(root, relativePath));
       if (!file.startsWith(root)) return null; // no escaping the dist directory
       try {
         return await readFile(file);

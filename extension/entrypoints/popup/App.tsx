@@ -13,7 +13,7 @@ import { t } from "../../lib/strings.ts";
 
 async function start(source: ShareSource) {
   // The popup's own click granted activeTab for the tab it was opened on; the background needs its id.
-  const [tab] = source === "tab" ? await browser.tabs.query({ active: true, lastFocusedWindow: true }) : [];
+  const [tab] = source === "tab" ? await browser.tabs.query({ active: true, currentWindow: true }) : [];
   await sendToBackground({ to: "background", type: "share:start", source, tabId: tab?.id });
 }
 
