@@ -33,7 +33,8 @@ export interface MasterEvents {
 export interface Master {
   readonly peers: number;
   readonly signaling: SignalingState;
-  stop(): void;
+  /** Tells every viewer the share ended (so none of them tries to rejoin), then closes. */
+  stop(): Promise<void>;
 }
 
 export function startMaster(options: MasterOptions, events: MasterEvents = {}): Master {
@@ -137,9 +138,11 @@ export function startMaster(options: MasterOptions, events: MasterEvents = {}): 
     get signaling() {
       return keeper.state;
     },
-    stop() {
+    async stop() {
       keeper.close();
-      for (const [clientId, peer] of [...viewers]) drop(clientId, peer);
+      const peers = [...viewers];
+      await Promise.all(peers.map(([, peer]) => peer.send({ type: "ended" })));
+      for (const [clientId, peer] of peers) drop(clientId, peer);
     },
   };
 }

@@ -3,6 +3,7 @@
  * shared stream's tracks, trickles ICE both ways and caps the video sender.
  */
 import type { IceServer } from "../protocol/api.ts";
+import { encodePeerMessage, PEER_CHANNEL, type PeerMessage } from "../protocol/peer-messages.ts";
 import { applyCodecPreferences } from "./codecs.ts";
 
 export interface ViewerPeerOptions {
@@ -21,6 +22,8 @@ export interface ViewerPeer {
   readonly joinedAt: number;
   readonly connection: RTCPeerConnection;
   addCandidate(candidate: RTCIceCandidateInit): void;
+  /** Sends on the Beam data channel; resolves once it has left the buffer (or could not be sent). */
+  send(message: PeerMessage): Promise<void>;
   close(): void;
 }
 
@@ -33,6 +36,12 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
     if (candidate?.candidate) options.sendCandidate(candidate);
   });
   pc.addEventListener("connectionstatechange", () => options.onStateChange(pc.connectionState));
+  // Negotiated on both sides with a fixed id, so it needs no extra signaling round.
+  const channel = pc.createDataChannel(PEER_CHANNEL.label, { negotiated: true, id: PEER_CHANNEL.id });
+  // A viewer that closes its page closes the channel at once, long before ICE notices: count it gone.
+  channel.addEventListener("close", () => {
+    if (pc.connectionState === "connected") options.onStateChange("closed");
+  });
   for (const track of options.stream.getTracks()) pc.addTrack(track, options.stream);
 
   const negotiate = async () => {
@@ -58,10 +67,33 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
       if (pending) pending.push(candidate);
       else pc.addIceCandidate(candidate).catch(() => {});
     },
+    send(message) {
+      if (channel.readyState !== "open") return Promise.resolve();
+      channel.send(encodePeerMessage(message));
+      return drained(channel);
+    },
     close() {
       if (pc.signalingState !== "closed") pc.close();
     },
   };
+}
+
+const DRAIN_TIMEOUT_MS = 250;
+
+function drained(channel: RTCDataChannel): Promise<void> {
+  if (channel.bufferedAmount === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);
+    channel.bufferedAmountLowThreshold = 0;
+    channel.addEventListener(
+      "bufferedamountlow",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 }
 
 async function capVideo(pc: RTCPeerConnection, send: ViewerPeerOptions["send"]): Promise<void> {

@@ -34,22 +34,23 @@ export interface MasterHostPorts {
 export function createMasterHost(ports: MasterHostPorts) {
   let running: { capture: Capture; master: Master } | null = null;
 
-  const stop = () => {
-    running?.master.stop();
-    running?.capture.stop();
+  const stop = async () => {
+    const current = running;
     running = null;
+    await current?.master.stop();
+    current?.capture.stop();
   };
 
   return {
     async start(message: StartMessage): Promise<null> {
-      stop();
+      await stop();
       const media = await capture(message.capture, message.quality).catch((cause: unknown) => {
         throw new ShareFailure(captureErrorCode(message.capture.source, cause), String(cause), { cause });
       });
       for (const track of media.stream.getVideoTracks()) {
         track.addEventListener("ended", () => {
           if (running?.capture !== media) return;
-          stop();
+          void stop();
           ports.report({ to: "background", type: "master:capture-ended" });
         });
       }
@@ -93,14 +94,14 @@ export function createMasterHost(ports: MasterHostPorts) {
       try {
         await opened;
       } catch (error) {
-        stop();
+        await stop();
         throw error;
       }
       return null;
     },
 
-    stop(): null {
-      stop();
+    async stop(): Promise<null> {
+      await stop();
       return null;
     },
 
