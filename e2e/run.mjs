@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const CHROMIUM = "/usr/bin/chromium";
+const TURNSERVER = "/usr/bin/turnserver";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 function fail(message) {
@@ -31,6 +32,13 @@ if (!existsSync(CHROMIUM)) {
   fail(
     `${CHROMIUM} is missing. The end-to-end tests need Debian's Chromium: ` +
       "`apt-get install -y chromium` (.ci/run installs it on a fresh machine).",
+  );
+}
+
+if (!existsSync(TURNSERVER)) {
+  fail(
+    `${TURNSERVER} is missing. The TURN relay test runs Debian's coturn: ` +
+      "`apt-get install -y coturn` (.ci/run installs it on a fresh machine).",
   );
 }
 

@@ -30,10 +30,15 @@ export interface IceServer {
   credential?: string;
 }
 
+/** `RTCConfiguration.iceTransportPolicy`: "relay" sends every packet through TURN. */
+export type IceTransportPolicy = "all" | "relay";
+
 /** What a peer needs to open its signaling WebSocket: a presigned URL and ICE servers. */
 export interface SignalingCredentials {
   signedUrl: string;
   iceServers: IceServer[];
+  /** Set by the server's ICE_TRANSPORT_POLICY; absent means "all". Both peers apply it. */
+  iceTransportPolicy?: IceTransportPolicy;
 }
 
 export interface CreateSessionResponse {

@@ -7,7 +7,7 @@
  * `share` (see `ShareState`), including `peers`, the master's connected viewer count. Tests may
  * also send `{ to: "background", type: "share:get" }` and get the `ShareState` back.
  */
-import type { IceServer, SignalingCredentials } from "./api.ts";
+import type { SignalingCredentials } from "./api.ts";
 import type { Quality } from "./quality.ts";
 import type { ShareError, ShareSource, ShareState } from "./share.ts";
 
@@ -57,7 +57,7 @@ export interface MasterStatus {
 /** Replies carry data or a stored error, never a thrown exception (those do not cross contexts). */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ShareError };
 
-export type CredentialsReply = Reply<{ signedUrl: string; iceServers: IceServer[] }>;
+export type CredentialsReply = Reply<SignalingCredentials>;
 export type ShareStateReply = Reply<ShareState>;
 
 export type ExtensionMessage = BackgroundMessage | OffscreenMessage;

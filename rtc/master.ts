@@ -42,6 +42,7 @@ export function startMaster(options: MasterOptions, events: MasterEvents = {}): 
   const graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
   const graceMs = options.disconnectGraceMs ?? 5000;
   let iceServers = options.credentials.iceServers;
+  let iceTransportPolicy = options.credentials.iceTransportPolicy ?? "all";
   let firstUrl: string | null = options.credentials.signedUrl;
   let reported = 0;
 
@@ -88,6 +89,7 @@ export function startMaster(options: MasterOptions, events: MasterEvents = {}): 
       offer,
       stream: options.stream,
       iceServers,
+      iceTransportPolicy,
       send: options.send,
       sendAnswer: (answer) => keeper.channel?.sendAnswer(answer, clientId),
       sendCandidate: (candidate) => {
@@ -110,6 +112,7 @@ export function startMaster(options: MasterOptions, events: MasterEvents = {}): 
     }
     const fresh = await options.refreshCredentials();
     iceServers = fresh.iceServers;
+    iceTransportPolicy = fresh.iceTransportPolicy ?? "all";
     return fresh.signedUrl;
   };
 

@@ -2,7 +2,7 @@
  * The master's side of one viewer: a peer connection that answers the viewer's offer with the
  * shared stream's tracks, trickles ICE both ways and caps the video sender.
  */
-import type { IceServer } from "../protocol/api.ts";
+import type { IceServer, IceTransportPolicy } from "../protocol/api.ts";
 import { encodePeerMessage, PEER_CHANNEL, type PeerMessage } from "../protocol/peer-messages.ts";
 import { applyCodecPreferences } from "./codecs.ts";
 
@@ -11,6 +11,7 @@ export interface ViewerPeerOptions {
   offer: RTCSessionDescriptionInit;
   stream: MediaStream;
   iceServers: IceServer[];
+  iceTransportPolicy: IceTransportPolicy;
   send: { maxBitrateKbps: number; maxFramerate: number };
   sendAnswer: (answer: RTCSessionDescriptionInit) => void;
   sendCandidate: (candidate: RTCIceCandidate) => void;
@@ -28,7 +29,10 @@ export interface ViewerPeer {
 }
 
 export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
-  const pc = new RTCPeerConnection({ iceServers: options.iceServers });
+  const pc = new RTCPeerConnection({
+    iceServers: options.iceServers,
+    iceTransportPolicy: options.iceTransportPolicy,
+  });
   // Candidates can arrive before the remote description is set; they wait here until it is.
   let pending: RTCIceCandidateInit[] | null = [];
 

@@ -15,7 +15,7 @@ import { createSignalingChannel } from "./signaling-channel";
 
 export type ViewerCredentials = Pick<
   ViewerJoinResponse,
-  "clientId" | "signedUrl" | "iceServers" | "channelArn" | "region"
+  "clientId" | "signedUrl" | "iceServers" | "channelArn" | "region" | "iceTransportPolicy"
 >;
 
 export interface ViewerConnectionHandlers {
@@ -41,7 +41,10 @@ export function connectViewer(
   connectTimeoutMs = CONNECT_TIMEOUT_MS,
 ): ViewerConnection {
   let closed = false;
-  const pc = new RTCPeerConnection({ iceServers: credentials.iceServers });
+  const pc = new RTCPeerConnection({
+    iceServers: credentials.iceServers,
+    iceTransportPolicy: credentials.iceTransportPolicy ?? "all",
+  });
   const stream = new MediaStream();
   const timer = setTimeout(() => lose("no connection to the sharer"), connectTimeoutMs);
 

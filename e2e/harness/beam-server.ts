@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { KinesisVideoClient, ListSignalingChannelsCommand } from "@aws-sdk/client-kinesis-video";
 import { createAdaptorServer } from "@hono/node-server";
 import type { Hono } from "hono";
+import type { IceTransportPolicy } from "../../protocol/api.ts";
 import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
 import { loadConfig } from "../../token-server/src/config.ts";
@@ -32,6 +33,14 @@ export interface BeamServer {
 export interface BeamServerOptions {
   /** Session lifetime; the env schema's 60 s floor is bypassed so expiry can be tested quickly. */
   sessionTtlSeconds?: number;
+  /** TURN REST credentials the emulator's GetIceServerConfig hands out (a coturn the test started). */
+  turn?: { urls: string[]; secret: string; ttlSeconds: number };
+  iceTransportPolicy?: IceTransportPolicy;
+  /**
+   * A name other devices would use for this machine (mapped to 127.0.0.1 in the browsers'
+   * host resolver): viewer links and the emulator's signaling endpoints then carry it.
+   */
+  publicHost?: string;
 }
 
 /**
@@ -55,6 +64,8 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     tls: false,
     region: base.kvs.region,
     callDelayMs: 0,
+    ...(options.publicHost ? { publicHost: options.publicHost } : {}),
+    ...(options.turn ? { turn: options.turn } : {}),
   });
   const connection = { region: emulator.region, endpoint: emulator.endpoint, credentials };
   const clock = systemClock;
@@ -71,12 +82,15 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     fetch: (request: Request) => (app ? app.fetch(request) : new Response("starting", { status: 503 })),
   }) as Server;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const publicUrl = options.publicHost ? `http://${options.publicHost}:${port}` : url;
   app = createApp({
     config: {
       apiKey: undefined,
-      publicUrl: url,
+      publicUrl,
       sessionTtlSeconds: options.sessionTtlSeconds ?? base.sessionTtlSeconds,
+      iceTransportPolicy: options.iceTransportPolicy ?? "all",
     },
     kvs: kvs.backend,
     tokens: createTokenService({ secrets: base.tokenSecrets, clock }),

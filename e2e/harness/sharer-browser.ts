@@ -30,7 +30,8 @@ export interface SharerBrowser {
   close(): Promise<void>;
 }
 
-export async function launchSharerBrowser(extensionDir: string): Promise<SharerBrowser> {
+/** `args` are extra Chromium flags (e.g. `--host-resolver-rules`). */
+export async function launchSharerBrowser(extensionDir: string, args: string[] = []): Promise<SharerBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "beam-e2e-sharer-"));
   const debuggingPort = await freePort();
   let context: BrowserContext | undefined;
@@ -53,6 +54,7 @@ export async function launchSharerBrowser(extensionDir: string): Promise<SharerB
         `--load-extension=${extensionDir}`,
         "--enable-unsafe-extension-debugging",
         `--remote-debugging-port=${debuggingPort}`,
+        ...args,
       ],
     });
     const worker =

@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
 import { BASE_ARGS, CHROMIUM_PATH } from "./chromium";
 import { type InboundVideoStats, RECORD_PEER_CONNECTIONS, readInboundVideo } from "./pc-recorder";
 import { waitFor } from "./wait";
@@ -20,25 +26,27 @@ export interface Viewer {
 /** A browser separate from the sharer's, where each viewer gets a fresh context. */
 export interface ViewerBrowser {
   browser: Browser;
-  open(url: string): Promise<Viewer>;
+  /** `device` overrides the default desktop viewport (a phone: viewport, isMobile, hasTouch). */
+  open(url: string, device?: BrowserContextOptions): Promise<Viewer>;
   close(): Promise<void>;
 }
 
-export async function launchViewerBrowser(): Promise<ViewerBrowser> {
+/** `args` are extra Chromium flags (e.g. `--host-resolver-rules` to give this machine a LAN name). */
+export async function launchViewerBrowser(args: string[] = []): Promise<ViewerBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...BASE_ARGS, "--use-fake-ui-for-media-stream"],
+    args: [...BASE_ARGS, "--use-fake-ui-for-media-stream", ...args],
   });
   return {
     browser,
-    open: (url) => openViewer(browser, url),
+    open: (url, device) => openViewer(browser, url, device),
     close: () => browser.close(),
   };
 }
 
-async function openViewer(browser: Browser, url: string): Promise<Viewer> {
-  const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+async function openViewer(browser: Browser, url: string, device?: BrowserContextOptions): Promise<Viewer> {
+  const context = await browser.newContext(device ?? { viewport: { width: 960, height: 600 } });
   await context.addInitScript(RECORD_PEER_CONNECTIONS);
   const page = await context.newPage();
   // Kept so a failed wait can say what the page said.

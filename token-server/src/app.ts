@@ -20,7 +20,8 @@ import type { TokenService } from "./tokens.ts";
 import type { ViewerFiles } from "./viewer-files.ts";
 
 export interface AppDeps {
-  config: Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds">;
+  config: Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds"> &
+    Partial<Pick<Config, "iceTransportPolicy">>;
   kvs: KvsBackend;
   tokens: TokenService;
   clock: Clock;
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Hono {
     clock: deps.clock,
     publicUrl: config.publicUrl,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    iceTransportPolicy: config.iceTransportPolicy ?? "all",
   });
   const app = new Hono();
 

@@ -116,4 +116,30 @@ describe("loadConfig", () => {
       "https://beam.example.com",
     );
   });
+
+  it("on a LAN, the emulator listens with the server and advertises the PUBLIC_URL's host", () => {
+    const lan = { HOST: "0.0.0.0", API_KEY: "k".repeat(24), PUBLIC_URL: "http://192.168.1.20:8787" };
+    expect(loadConfig(lan, { repoRoot: repoRoot() }).kvs).toMatchObject({
+      host: "0.0.0.0",
+      publicHost: "192.168.1.20",
+    });
+    expect(loadConfig({}, { repoRoot: repoRoot() }).kvs).toMatchObject({
+      host: "127.0.0.1",
+      publicHost: "127.0.0.1",
+    });
+    expect(
+      loadConfig({ ...lan, EMULATOR_PUBLIC_HOST: "beam.lan" }, { repoRoot: repoRoot() }).kvs,
+    ).toMatchObject({ publicHost: "beam.lan" });
+  });
+
+  it("reads TURN and the ICE transport policy", () => {
+    const config = loadConfig(
+      { TURN: "coturn", TURN_PORT: "3479", TURN_SECRET: "t".repeat(20), ICE_TRANSPORT_POLICY: "relay" },
+      { repoRoot: repoRoot() },
+    );
+    expect(config.turn).toMatchObject({ mode: "coturn", port: 3479, secret: "t".repeat(20) });
+    expect(config.iceTransportPolicy).toBe("relay");
+    expect(loadConfig({}, { repoRoot: repoRoot() }).iceTransportPolicy).toBe("all");
+    expect(problemsOf({ TURN_URLS: "http://x" })).toEqual([expect.stringMatching(/^TURN_URLS/)]);
+  });
 });

@@ -1,13 +1,23 @@
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { loadOrCreateTokenSecret } from "./token-secret.ts";
+import { type IceTransportPolicy, resolveTurn, type TurnSetting } from "./turn/turn-config.ts";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type KvsConfig =
   | { mode: "aws"; region: string }
-  | { mode: "emulator"; region: string; host: string; port: number; tls: boolean; callDelayMs: number };
+  | {
+      mode: "emulator";
+      region: string;
+      host: string;
+      port: number;
+      /** The host written into the endpoints the emulator hands out: what other devices connect to. */
+      publicHost: string;
+      tls: boolean;
+      callDelayMs: number;
+    };
 
 export interface Config {
   host: string;
@@ -22,6 +32,10 @@ export interface Config {
   sessionTtlSeconds: number;
   presignExpiresSeconds: number;
   channelPrefix: string;
+  /** Where TURN credentials come from in emulator mode (AWS mode always uses KVS's managed TURN). */
+  turn: TurnSetting;
+  /** "relay" makes both peers use TURN only; handed to them with their credentials. */
+  iceTransportPolicy: IceTransportPolicy;
   logLevel: LogLevel;
 }
 
@@ -56,7 +70,8 @@ const envSchema = z.object({
   AWS_ACCESS_KEY_ID: text(),
   AWS_SECRET_ACCESS_KEY: text(),
   AWS_PROFILE: text(),
-  EMULATOR_HOST: z.preprocess(unset, z.string().trim().min(1).default("127.0.0.1")),
+  EMULATOR_HOST: text(),
+  EMULATOR_PUBLIC_HOST: text(),
   EMULATOR_PORT: int(8788, 0, 65535),
   EMULATOR_TLS: flag,
   EMULATOR_CALL_DELAY_MS: int(0, 0, 60_000),
@@ -69,10 +84,28 @@ const envSchema = z.object({
       .regex(/^[a-zA-Z0-9_.-]{1,32}$/, "must be 1–32 of [a-zA-Z0-9_.-]")
       .default("beam-"),
   ),
+  TURN: z.preprocess(unset, z.enum(["off", "coturn"]).default("off")),
+  TURN_URLS: z.preprocess(
+    unset,
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^turns?:/, "each URL must start with turn: or turns:")).min(1))
+      .optional(),
+  ),
+  TURN_SECRET: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").optional()),
+  TURN_PORT: int(3478, 1, 65535),
+  TURN_TTL_SECONDS: int(300, 60, 24 * 3600),
+  ICE_TRANSPORT_POLICY: z.preprocess(unset, z.enum(["all", "relay"]).default("all")),
   LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
 });
 
-type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema>;
 
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
@@ -93,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
     );
   }
   const kvs = kvsConfig(e, problems);
+  const turn = resolveTurn(e, kvs?.mode ?? "emulator", advertisedHost(e), problems);
   if (problems.length > 0 || kvs === null) throw new ConfigError(problems);
 
   const dataDir = resolveDir(e.BEAM_DATA_DIR ?? ".beam", options.repoRoot);
@@ -108,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     presignExpiresSeconds: e.PRESIGN_EXPIRES_SECONDS,
     channelPrefix: e.CHANNEL_PREFIX,
+    turn,
+    iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -122,8 +158,9 @@ function kvsConfig(e: Env, problems: string[]): KvsConfig | null {
     return {
       mode: "emulator",
       region: EMULATOR_REGION,
-      host: e.EMULATOR_HOST,
+      host: e.EMULATOR_HOST ?? (isLoopbackHost(e.HOST) ? "127.0.0.1" : e.HOST),
       port: e.EMULATOR_PORT,
+      publicHost: advertisedHost(e),
       tls: e.EMULATOR_TLS,
       callDelayMs: e.EMULATOR_CALL_DELAY_MS,
     };
@@ -137,6 +174,18 @@ function kvsConfig(e: Env, problems: string[]): KvsConfig | null {
     return null;
   }
   return { mode: "aws", region };
+}
+
+/**
+ * The host other devices reach this machine's services at (emulator signaling, coturn): the
+ * PUBLIC_URL's host once the server listens beyond loopback, else the loopback address.
+ */
+function advertisedHost(e: Env): string {
+  if (e.EMULATOR_PUBLIC_HOST) return e.EMULATOR_PUBLIC_HOST;
+  const listensWide = !isLoopbackHost(e.EMULATOR_HOST ?? e.HOST);
+  if (listensWide && e.PUBLIC_URL) return new URL(e.PUBLIC_URL).hostname.replace(/^\[|\]$/g, "");
+  const host = e.EMULATOR_HOST ?? e.HOST;
+  return host === "0.0.0.0" || host === "::" || isLoopbackHost(host) ? "127.0.0.1" : host;
 }
 
 function resolveDir(dir: string, repoRoot: string): string {

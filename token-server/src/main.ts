@@ -4,12 +4,14 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { type Config, ConfigError, isLoopbackHost, loadConfig } from "./config.ts";
 import { type RunningEmulator, startEmulator } from "./emulator/index.ts";
 import type { KvsConnection } from "./kvs/clients.ts";
 import { createKvsBackend } from "./kvs/create-backend.ts";
 import { createLogger } from "./logger.ts";
 import { createTokenService } from "./tokens.ts";
+import { type RunningCoturn, startCoturn } from "./turn/coturn.ts";
+import { emulatorTurn } from "./turn/turn-config.ts";
 import { viewerFilesFromDir } from "./viewer-files.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -32,14 +34,30 @@ const emulatorCredentials = {
   secretAccessKey: randomBytes(30).toString("base64url"),
 };
 
+async function startTurn(config: Config): Promise<RunningCoturn | undefined> {
+  const turn = config.turn;
+  if (turn.mode !== "coturn") return undefined;
+  return startCoturn({ listenHost: turn.listenHost, port: turn.port, secret: turn.secret }).catch(
+    (error: Error) => {
+      console.error(
+        `Beam cannot start coturn for TURN=coturn (apt-get install coturn; or set TURN_PORT if ${turn.port} is taken).\n${error.message}`,
+      );
+      process.exit(1);
+    },
+  );
+}
+
 async function connectKvs(
   config: Config,
 ): Promise<{ connection: KvsConnection; emulator?: RunningEmulator }> {
   if (config.kvs.mode === "aws") return { connection: { region: config.kvs.region } };
   const credentials = emulatorCredentials;
+  const turn = emulatorTurn(config.turn);
   const emulator = await startEmulator({
     credentials,
     host: config.kvs.host,
+    publicHost: config.kvs.publicHost,
+    ...(turn ? { turn } : {}),
     port: config.kvs.port,
     tls: config.kvs.tls,
     region: config.kvs.region,
@@ -54,9 +72,15 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.apiKey, ...config.tokenSecrets, emulatorCredentials.secretAccessKey],
+    secrets: [
+      config.apiKey,
+      ...config.tokenSecrets,
+      emulatorCredentials.secretAccessKey,
+      config.turn.mode === "off" ? undefined : config.turn.secret,
+    ],
   });
   const clock = systemClock;
+  const coturn = await startTurn(config);
   const { connection, emulator } = await connectKvs(config).catch((error: NodeJS.ErrnoException) => {
     const where = config.kvs.mode === "emulator" ? `${config.kvs.host}:${config.kvs.port}` : "";
     console.error(
@@ -91,6 +115,14 @@ async function main(): Promise<void> {
         : `  KVS: AWS, region ${config.kvs.region}`,
       config.apiKey ? "  session creation requires the API key" : "  no API key: loopback clients only",
     ];
+    if (coturn) lines.push(`  TURN: coturn (pid ${coturn.pid}) on port ${coturn.port}`);
+    else if (config.turn.mode === "external") lines.push(`  TURN: ${config.turn.urls.join(", ")}`);
+    if (config.iceTransportPolicy === "relay") lines.push("  ICE: relay only (every peer goes through TURN)");
+    if (!isLoopbackHost(config.host) && isLoopbackHost(new URL(config.publicUrl).hostname)) {
+      lines.push(
+        `  warning: links point at ${config.publicUrl}, which other devices cannot open; set PUBLIC_URL to this machine's LAN address`,
+      );
+    }
     if (process.argv.includes("--print-extension-path")) {
       lines.push(
         `  load the extension unpacked from: ${fileURLToPath(new URL("../../.output/chrome-mv3", import.meta.url))}`,
@@ -116,6 +148,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     kvs.close();
     await emulator?.close();
+    await coturn?.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,6 +1,7 @@
 import type {
   CreateSessionRequest,
   CreateSessionResponse,
+  IceTransportPolicy,
   MasterCredentialsResponse,
   ViewerJoinRequest,
   ViewerJoinResponse,
@@ -18,6 +19,8 @@ export interface SessionServiceDeps {
   clock: Clock;
   publicUrl: string;
   sessionTtlSeconds: number;
+  /** Handed to both peers with their credentials; "all" is the browser default and is left out. */
+  iceTransportPolicy?: IceTransportPolicy;
 }
 
 export interface SessionService {
@@ -34,6 +37,7 @@ export interface SessionService {
  */
 export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { kvs, tokens } = deps;
+  const policy = deps.iceTransportPolicy === "relay" ? { iceTransportPolicy: "relay" as const } : {};
 
   function checkToken(sessionId: string, token: string, role: "master" | "viewer") {
     if (!SESSION_ID_PATTERN.test(sessionId)) throw new BeamError("not_found", "There is no such session.");
@@ -66,14 +70,14 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         expiresAt: new Date(exp * 1000).toISOString(),
         masterToken: tokens.sign({ sid: sessionId, role: "master", exp }),
         viewerUrl: buildViewerUrl(deps.publicUrl, sessionId, viewerToken),
-        master: { signedUrl: master.signedUrl, iceServers: master.iceServers },
+        master: { signedUrl: master.signedUrl, iceServers: master.iceServers, ...policy },
       };
     },
 
     async masterCredentials(sessionId, masterToken) {
       checkToken(sessionId, masterToken, "master");
       const { signedUrl, iceServers } = await kvs.masterCredentials(sessionId);
-      return { signedUrl, iceServers };
+      return { signedUrl, iceServers, ...policy };
     },
 
     async joinViewer(sessionId, request) {
@@ -84,6 +88,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         clientId,
         signedUrl: credentials.signedUrl,
         iceServers: credentials.iceServers,
+        ...policy,
         region: kvs.region,
         channelArn: credentials.channelArn,
         source: claims.src ?? "tab",

@@ -1,0 +1,134 @@
+/**
+ * Debian's coturn (`/usr/bin/turnserver`) as a child process, configured for the TURN REST
+ * shared-secret scheme: whoever knows the secret mints expiring credentials, nobody keeps a user list.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const COTURN_BINARY = "/usr/bin/turnserver";
+
+export interface CoturnOptions {
+  /** Address to listen on; a wildcard (0.0.0.0, ::) listens on every interface. */
+  listenHost: string;
+  port: number;
+  /** The `static-auth-secret` credentials are signed with. */
+  secret: string;
+  realm?: string;
+  /**
+   * Relay to peers on 127.0.0.0/8 and ::1. Tests need it (every peer is on loopback); coturn refuses
+   * such peers by default because a public TURN server must never reach its own host's services.
+   */
+  allowLoopbackPeers?: boolean;
+  binary?: string;
+  /** Every line coturn logs. */
+  onLog?: (line: string) => void;
+}
+
+export interface RunningCoturn {
+  readonly pid: number;
+  readonly port: number;
+  /** Lines logged so far (allocations, refusals…), for tests and error messages. */
+  log(): string;
+  close(): Promise<void>;
+}
+
+const isWildcard = (host: string) => host === "0.0.0.0" || host === "::";
+
+/** coturn's command line; pure, so what Beam asks coturn to do is readable in one place. */
+export function coturnArgs(options: CoturnOptions, stateDir: string): string[] {
+  const args = [
+    "-n", // no config file: everything is on this command line
+    `--listening-port=${options.port}`,
+    "--use-auth-secret",
+    `--static-auth-secret=${options.secret}`,
+    `--realm=${options.realm ?? "beam"}`,
+    "--fingerprint",
+    "--no-cli",
+    "--no-tls",
+    "--no-dtls",
+    "--no-software-attribute",
+    "--log-file=stdout",
+    "--simple-log",
+    `--pidfile=${join(stateDir, "turnserver.pid")}`,
+    `--userdb=${join(stateDir, "turndb")}`,
+  ];
+  if (!isWildcard(options.listenHost)) {
+    // Relaying from the listening address keeps a loopback-only server on loopback.
+    args.push(`--listening-ip=${options.listenHost}`, `--relay-ip=${options.listenHost}`);
+  }
+  if (options.allowLoopbackPeers) args.push("--allow-loopback-peers");
+  return args;
+}
+
+/** Starts coturn and resolves once it accepts connections on its port; rejects with its log if it dies. */
+export async function startCoturn(options: CoturnOptions, readyTimeoutMs = 10_000): Promise<RunningCoturn> {
+  const stateDir = mkdtempSync(join(tmpdir(), "beam-coturn-"));
+  const child = spawn(options.binary ?? COTURN_BINARY, coturnArgs(options, stateDir), {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const onData = (chunk: Buffer) => {
+    const text = chunk.toString();
+    output += text;
+    for (const line of text.split("\n")) if (line.trim()) options.onLog?.(line);
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const spawnError = new Promise<never>((_, reject) =>
+    child.once("error", (error) =>
+      reject(new Error(`cannot run ${options.binary ?? COTURN_BINARY}: ${error.message}`)),
+    ),
+  );
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const killed = await Promise.race([exited.then(() => true), sleep(3_000).then(() => false)]);
+      if (!killed) child.kill("SIGKILL");
+      await exited;
+    }
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  try {
+    await Promise.race([
+      spawnError,
+      exited.then(() => {
+        throw new Error(`coturn exited during start-up:\n${output.trim().split("\n").slice(-8).join("\n")}`);
+      }),
+      waitForListener(
+        isWildcard(options.listenHost) ? "127.0.0.1" : options.listenHost,
+        options.port,
+        readyTimeoutMs,
+      ),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { pid: child.pid ?? 0, port: options.port, log: () => output, close: stop };
+}
+
+/** coturn opens its TCP and UDP listeners together; a TCP connect proves both are up. */
+async function waitForListener(host: string, port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await canConnect(host, port)) return;
+    await sleep(100);
+  }
+  throw new Error(`coturn did not listen on ${host}:${port} within ${timeoutMs} ms`);
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
