@@ -23,6 +23,7 @@ function unreachableKvs(failWith: Error = new Error("KVS must not be called")) {
     createSessionChannel: () => fail("createSessionChannel"),
     masterCredentials: () => fail("masterCredentials"),
     viewerCredentials: () => fail("viewerCredentials"),
+    countSessionChannels: () => fail("countSessionChannels"),
     deleteChannel: () => fail("deleteChannel"),
     clearCache: () => {},
   };

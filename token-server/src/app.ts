@@ -1,12 +1,16 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { BeamError } from "../../protocol/errors.ts";
+import { rateLimit } from "./abuse/rate-limit.ts";
+import { ViewerSeats } from "./abuse/viewer-seats.ts";
+import { WindowLimiter } from "./abuse/window-limiter.ts";
 import type { Clock } from "./clock.ts";
-import type { Config } from "./config.ts";
+import type { AbuseLimits, Config } from "./config.ts";
 import { requireApiKey } from "./http/auth.ts";
 import { corsForBeam } from "./http/cors.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
 import { requestLog } from "./http/request-log.ts";
+import { ANY_WEBSOCKET, baseSecurityHeaders, noStore } from "./http/security-headers.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import type { Logger } from "./logger.ts";
 import { createSessionRoute } from "./routes/create-session.ts";
@@ -19,9 +23,18 @@ import { createSessionService } from "./sessions.ts";
 import type { TokenService } from "./tokens.ts";
 import type { ViewerFiles } from "./viewer-files.ts";
 
+export type AppConfig = Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds"> &
+  Partial<Pick<Config, "iceTransportPolicy">> & {
+    /** Rate limits, session cap and viewer limit; absent: none (embedders and tests opt in). */
+    abuse?: AbuseLimits;
+    /** How long a presigned URL is usable: how long a viewer's seat is held. */
+    presignExpiresSeconds?: number;
+    /** The viewer page's CSP connect-src for signaling; absent: any ws:/wss: origin. */
+    signalingSources?: readonly string[];
+  };
+
 export interface AppDeps {
-  config: Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds"> &
-    Partial<Pick<Config, "iceTransportPolicy">>;
+  config: AppConfig;
   kvs: KvsBackend;
   tokens: TokenService;
   clock: Clock;
@@ -33,18 +46,38 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 /** The whole HTTP API as a Hono app. It never listens: `main.ts` (or a test) adapts it to a runtime. */
 export function createApp(deps: AppDeps): Hono {
-  const { config } = deps;
+  const { config, clock, logger } = deps;
+  const abuse = config.abuse;
   const sessions = createSessionService({
     kvs: deps.kvs,
     tokens: deps.tokens,
-    clock: deps.clock,
+    clock,
     publicUrl: config.publicUrl,
     sessionTtlSeconds: config.sessionTtlSeconds,
     iceTransportPolicy: config.iceTransportPolicy ?? "all",
+    ...(abuse
+      ? {
+          maxSessions: abuse.maxSessions,
+          seats: new ViewerSeats({
+            perSession: abuse.viewersPerSession,
+            holdMs: (config.presignExpiresSeconds ?? 120) * 1000,
+            clock,
+          }),
+        }
+      : {}),
   });
+  const perMinute = (limit: number, what: string) =>
+    rateLimit({
+      limiter: new WindowLimiter({ limit, windowMs: 60_000, clock }),
+      trustProxyHops: abuse?.trustProxyHops ?? 0,
+      what,
+      logger,
+    });
   const app = new Hono();
 
-  app.use(requestLog(deps.logger, deps.clock));
+  app.use(requestLog(logger, clock));
+  app.use(baseSecurityHeaders());
+  app.use("/api/*", noStore());
   app.use("/api/*", corsForBeam(config.publicUrl));
   app.use("/healthz", corsForBeam(config.publicUrl));
   app.use(
@@ -58,13 +91,19 @@ export function createApp(deps: AppDeps): Hono {
   );
 
   app.get("/healthz", healthRoute(deps.kvs));
+  if (abuse && abuse.sessionsPerMinute > 0) {
+    app.post("/api/sessions", perMinute(abuse.sessionsPerMinute, "new shares"));
+  }
+  if (abuse && abuse.joinsPerMinute > 0) {
+    app.post("/api/sessions/:id/viewers", perMinute(abuse.joinsPerMinute, "viewer joins"));
+  }
   app.post("/api/sessions", requireApiKey(config.apiKey), createSessionRoute(sessions));
   app.post("/api/sessions/:id/master", masterCredentialsRoute(sessions));
   app.post("/api/sessions/:id/viewers", joinViewerRoute(sessions));
   app.delete("/api/sessions/:id", endSessionRoute(sessions));
-  app.route("/", viewerPageRoutes(deps.viewerFiles));
+  app.route("/", viewerPageRoutes(deps.viewerFiles, config.signalingSources ?? ANY_WEBSOCKET));
 
-  app.onError(handleError(deps.logger));
+  app.onError(handleError(logger));
   app.notFound(handleNotFound);
   return app;
 }

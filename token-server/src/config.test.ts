@@ -142,4 +142,41 @@ describe("loadConfig", () => {
     expect(loadConfig({}, { repoRoot: repoRoot() }).iceTransportPolicy).toBe("all");
     expect(problemsOf({ TURN_URLS: "http://x" })).toEqual([expect.stringMatching(/^TURN_URLS/)]);
   });
+
+  it("reads the abuse limits and the janitor interval, with safe defaults", () => {
+    const defaults = loadConfig({}, { repoRoot: repoRoot() });
+    expect(defaults.abuse).toEqual({
+      trustProxyHops: 0,
+      sessionsPerMinute: 10,
+      joinsPerMinute: 60,
+      maxSessions: 50,
+      viewersPerSession: 10,
+    });
+    expect(defaults.janitorIntervalSeconds).toBe(300);
+    const set = loadConfig(
+      {
+        TRUST_PROXY: "true",
+        RATE_LIMIT_SESSIONS_PER_MINUTE: "0",
+        RATE_LIMIT_JOINS_PER_MINUTE: "5",
+        MAX_SESSIONS: "3",
+        VIEWERS_PER_SESSION: "4",
+        JANITOR_INTERVAL_SECONDS: "0",
+      },
+      { repoRoot: repoRoot() },
+    );
+    expect(set.abuse).toEqual({
+      trustProxyHops: 1,
+      sessionsPerMinute: 0,
+      joinsPerMinute: 5,
+      maxSessions: 3,
+      viewersPerSession: 4,
+    });
+    expect(set.janitorIntervalSeconds).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "2" }, { repoRoot: repoRoot() }).abuse.trustProxyHops).toBe(2);
+    expect(
+      problemsOf({ TRUST_PROXY: "yes", MAX_SESSIONS: "-1" })
+        .map((p) => p.split(":")[0])
+        .sort(),
+    ).toEqual(["MAX_SESSIONS", "TRUST_PROXY"]);
+  });
 });

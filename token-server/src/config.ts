@@ -19,6 +19,20 @@ export type KvsConfig =
       callDelayMs: number;
     };
 
+/** Abuse limits; 0 turns a limit off. */
+export interface AbuseLimits {
+  /** X-Forwarded-For entries appended by proxies you run (0: use the socket address). */
+  trustProxyHops: number;
+  /** Session creations per client address per minute. */
+  sessionsPerMinute: number;
+  /** Viewer joins per client address per minute. */
+  joinsPerMinute: number;
+  /** Beam channels that may exist at once (counted in KVS by name prefix). */
+  maxSessions: number;
+  /** Distinct viewers admitted per session within the presign window (KVS admits 10 per channel). */
+  viewersPerSession: number;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -37,6 +51,9 @@ export interface Config {
   /** "relay" makes both peers use TURN only; handed to them with their credentials. */
   iceTransportPolicy: IceTransportPolicy;
   logLevel: LogLevel;
+  abuse: AbuseLimits;
+  /** How often the janitor deletes expired channels; 0 runs it at start-up only. */
+  janitorIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +72,10 @@ const int = (fallback: number, min: number, max: number) =>
 const flag = z
   .preprocess(unset, z.enum(["true", "false", "1", "0"]).default("false"))
   .transform((v) => v === "true" || v === "1");
+
+const hops = z
+  .preprocess(unset, z.enum(["true", "false", "0", "1", "2", "3", "4", "5"]).default("0"))
+  .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)));
 
 const envSchema = z.object({
   HOST: z.preprocess(unset, z.string().trim().min(1).default("127.0.0.1")),
@@ -103,6 +124,12 @@ const envSchema = z.object({
   TURN_TTL_SECONDS: int(300, 60, 24 * 3600),
   ICE_TRANSPORT_POLICY: z.preprocess(unset, z.enum(["all", "relay"]).default("all")),
   LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
+  TRUST_PROXY: hops,
+  RATE_LIMIT_SESSIONS_PER_MINUTE: int(10, 0, 100_000),
+  RATE_LIMIT_JOINS_PER_MINUTE: int(60, 0, 100_000),
+  MAX_SESSIONS: int(50, 0, 10_000),
+  VIEWERS_PER_SESSION: int(10, 0, 1_000),
+  JANITOR_INTERVAL_SECONDS: int(300, 0, 86_400),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -145,6 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
     turn,
     iceTransportPolicy: e.ICE_TRANSPORT_POLICY,
     logLevel: e.LOG_LEVEL,
+    abuse: {
+      trustProxyHops: e.TRUST_PROXY,
+      sessionsPerMinute: e.RATE_LIMIT_SESSIONS_PER_MINUTE,
+      joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE,
+      maxSessions: e.MAX_SESSIONS,
+      viewersPerSession: e.VIEWERS_PER_SESSION,
+    },
+    janitorIntervalSeconds: e.JANITOR_INTERVAL_SECONDS,
   };
 }
 

@@ -6,6 +6,8 @@ import { createApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { type Config, ConfigError, isLoopbackHost, loadConfig } from "./config.ts";
 import { type RunningEmulator, startEmulator } from "./emulator/index.ts";
+import { signalingSources } from "./http/security-headers.ts";
+import { createJanitor, startJanitor } from "./janitor.ts";
 import type { KvsConnection } from "./kvs/clients.ts";
 import { createKvsBackend } from "./kvs/create-backend.ts";
 import { createLogger } from "./logger.ts";
@@ -98,13 +100,26 @@ async function main(): Promise<void> {
     clock,
   });
   const app = createApp({
-    config,
+    config: {
+      ...config,
+      signalingSources: signalingSources(
+        emulator
+          ? { mode: "emulator", wssEndpoint: emulator.wssEndpoint }
+          : { mode: "aws", region: connection.region },
+      ),
+    },
     kvs: kvs.backend,
     tokens: createTokenService({ secrets: config.tokenSecrets, clock }),
     clock,
     logger,
     viewerFiles: viewerFilesFromDir(fileURLToPath(new URL("../viewer/dist/", import.meta.url))),
   });
+
+  const janitor = startJanitor(
+    createJanitor({ control: kvs.control, channelPrefix: config.channelPrefix, clock, logger }),
+    config.janitorIntervalSeconds,
+    logger,
+  );
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const lines = [
@@ -145,6 +160,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info("shutting down", { signal });
     setTimeout(() => process.exit(1), 5_000).unref();
+    janitor.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     kvs.close();
     await emulator?.close();

@@ -8,6 +8,7 @@ import type {
 } from "../../protocol/api.ts";
 import { BeamError } from "../../protocol/errors.ts";
 import { buildViewerUrl, SESSION_ID_PATTERN } from "../../protocol/link.ts";
+import type { ViewerSeats } from "./abuse/viewer-seats.ts";
 import type { Clock } from "./clock.ts";
 import { newSessionId, viewerClientId } from "./ids.ts";
 import type { KvsBackend } from "./kvs/port.ts";
@@ -21,6 +22,10 @@ export interface SessionServiceDeps {
   sessionTtlSeconds: number;
   /** Handed to both peers with their credentials; "all" is the browser default and is left out. */
   iceTransportPolicy?: IceTransportPolicy;
+  /** Beam channels allowed at once; 0 or absent: no cap. */
+  maxSessions?: number;
+  /** Per-session viewer limit; absent: none. */
+  seats?: ViewerSeats;
 }
 
 export interface SessionService {
@@ -48,6 +53,13 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
   return {
     async create(request) {
+      const max = deps.maxSessions ?? 0;
+      if (max > 0 && (await kvs.countSessionChannels(max)) >= max) {
+        throw new BeamError(
+          "too_many_sessions",
+          `This server already runs its maximum of ${max} shares. Try again when one has ended.`,
+        );
+      }
       const sessionId = newSessionId();
       const exp = Math.floor(deps.clock.now() / 1000) + deps.sessionTtlSeconds;
       const { channelArn } = await kvs.createSessionChannel({
@@ -83,6 +95,9 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     async joinViewer(sessionId, request) {
       const claims = checkToken(sessionId, request.token, "viewer");
       const clientId = viewerClientId(sessionId, request.viewerId);
+      if (deps.seats && !deps.seats.take(sessionId, clientId)) {
+        throw new BeamError("session_full", "This share already has as many viewers as it can take.");
+      }
       const credentials = await kvs.viewerCredentials(sessionId, clientId);
       return {
         clientId,
@@ -100,6 +115,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     async end(sessionId, masterToken) {
       checkToken(sessionId, masterToken, "master");
       await kvs.deleteChannel(sessionId);
+      deps.seats?.release(sessionId);
     },
   };
 }

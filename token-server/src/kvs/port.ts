@@ -26,6 +26,8 @@ export interface KvsBackend {
   createSessionChannel(channel: NewSessionChannel): Promise<{ channelArn: string }>;
   masterCredentials(sessionId: string): Promise<ChannelCredentials>;
   viewerCredentials(sessionId: string, clientId: string): Promise<ChannelCredentials>;
+  /** Beam channels (by name prefix) that exist now, counting stops at `upTo`: one paginated List call. */
+  countSessionChannels(upTo: number): Promise<number>;
   /** Idempotent: deleting a channel that is already gone succeeds. */
   deleteChannel(sessionId: string): Promise<void>;
   /** Drops cached channel data (not the ended-session memory); used for cold-path tests. */

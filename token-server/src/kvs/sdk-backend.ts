@@ -3,6 +3,7 @@ import {
   DeleteSignalingChannelCommand,
   DescribeSignalingChannelCommand,
   GetSignalingChannelEndpointCommand,
+  ListSignalingChannelsCommand,
 } from "@aws-sdk/client-kinesis-video";
 import { GetIceServerConfigCommand } from "@aws-sdk/client-kinesis-video-signaling";
 import { BeamError } from "../../../protocol/errors.ts";
@@ -122,6 +123,28 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
     cache.markEnded(sessionId);
   }
 
+  async function countSessionChannels(upTo: number): Promise<number> {
+    let count = 0;
+    let nextToken: string | undefined;
+    do {
+      const page = await call("ListSignalingChannels", () =>
+        clients.control.send(
+          new ListSignalingChannelsCommand({
+            ChannelNameCondition: {
+              ComparisonOperator: "BEGINS_WITH",
+              ComparisonValue: options.channelPrefix,
+            },
+            MaxResults: Math.min(500, Math.max(1, upTo - count)),
+            ...(nextToken ? { NextToken: nextToken } : {}),
+          }),
+        ),
+      );
+      count += (page.ChannelInfoList ?? []).filter((info) => info.ChannelStatus !== "DELETING").length;
+      nextToken = page.NextToken;
+    } while (nextToken && count < upTo);
+    return count;
+  }
+
   return {
     mode: options.mode,
     region: options.region,
@@ -156,6 +179,7 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
     masterCredentials: (sessionId) => credentials(sessionId, "MASTER"),
     viewerCredentials: (sessionId, clientId) => credentials(sessionId, "VIEWER", clientId),
 
+    countSessionChannels,
     deleteChannel,
 
     clearCache: () => cache.clear(),

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { viewerPageHeaders } from "../http/security-headers.ts";
 import type { ViewerFiles } from "../viewer-files.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -20,9 +21,9 @@ const PLACEHOLDER = `<!doctype html>
 
 /**
  * `GET /v/:id` serves the viewer page (the session token stays in the URL fragment, so it never
- * reaches this server); `/v/assets/*` serves its hashed, immutable assets.
+ * reaches this server) under a strict CSP; `/v/assets/*` serves its hashed, immutable assets.
  */
-export function viewerPageRoutes(files: ViewerFiles): Hono {
+export function viewerPageRoutes(files: ViewerFiles, connectSources: readonly string[]): Hono {
   const routes = new Hono();
 
   routes.get("/v/assets/:file{.+}", async (c) => {
@@ -39,7 +40,7 @@ export function viewerPageRoutes(files: ViewerFiles): Hono {
   routes.get("/v/:id", async (c) => {
     const page = await files.read("index.html");
     c.header("cache-control", "no-cache");
-    c.header("referrer-policy", "no-referrer");
+    for (const [name, value] of Object.entries(viewerPageHeaders(connectSources))) c.header(name, value);
     return c.html(page === null ? PLACEHOLDER : new TextDecoder().decode(page));
   });
 

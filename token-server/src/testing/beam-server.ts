@@ -2,7 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import { createApp } from "../app.ts";
+import { type AppConfig, createApp } from "../app.ts";
 import type { Clock } from "../clock.ts";
 import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
 import { createKvsBackend } from "../kvs/create-backend.ts";
@@ -36,6 +36,8 @@ export async function startBeamServer(
     clock?: Clock;
     logger?: Logger;
     sessionTtlSeconds?: number;
+    abuse?: AppConfig["abuse"];
+    signalingSources?: readonly string[];
   } = {},
 ): Promise<BeamServer> {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -53,11 +55,23 @@ export async function startBeamServer(
   });
   // Listen first: the app needs its own URL (viewer links, CORS) when it is built.
   let app: Hono | undefined;
-  const server = serve({ fetch: (request) => (app as Hono).fetch(request), hostname: "127.0.0.1", port: 0 });
+  // Pass the env on: it carries the socket that `getConnInfo` reads the client address from.
+  const server = serve({
+    fetch: (request, env) => (app as Hono).fetch(request, env),
+    hostname: "127.0.0.1",
+    port: 0,
+  });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = createApp({
-    config: { apiKey: options.apiKey, publicUrl: url, sessionTtlSeconds: options.sessionTtlSeconds ?? 3600 },
+    config: {
+      apiKey: options.apiKey,
+      publicUrl: url,
+      sessionTtlSeconds: options.sessionTtlSeconds ?? 3600,
+      presignExpiresSeconds: 60,
+      ...(options.abuse ? { abuse: options.abuse } : {}),
+      ...(options.signalingSources ? { signalingSources: options.signalingSources } : {}),
+    },
     kvs: kvs.backend,
     tokens: createTokenService({ secrets: [options.tokenSecret ?? TEST_TOKEN_SECRET], clock }),
     clock,

@@ -1,0 +1,58 @@
+import type { MiddlewareHandler } from "hono";
+
+/** Where a browser may open signaling WebSockets when nothing narrower is known. */
+export const ANY_WEBSOCKET: readonly string[] = ["ws:", "wss:"];
+
+/**
+ * The signaling origins a viewer connects to: the emulator's WebSocket origin, or KVS's regional
+ * endpoints (legacy and dual-stack) in AWS mode.
+ */
+export function signalingSources(
+  kvs: { mode: "aws"; region: string } | { mode: "emulator"; wssEndpoint: string },
+): string[] {
+  if (kvs.mode === "emulator") return [new URL(kvs.wssEndpoint).origin];
+  const suffix = kvs.region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+  return [`wss://*.kinesisvideo.${kvs.region}.${suffix}`, `wss://*.kinesisvideo.${kvs.region}.api.aws`];
+}
+
+/** The viewer page's policy: its own scripts and styles only, media from WebRTC, sockets to signaling. */
+export function viewerContentSecurityPolicy(connectSources: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self' blob:",
+    `connect-src 'self' ${connectSources.join(" ")}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** On every response: no MIME sniffing, and no Referer (a viewer URL's path names the session). */
+export function baseSecurityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.header("x-content-type-options", "nosniff");
+    c.header("referrer-policy", "no-referrer");
+  };
+}
+
+/** API answers carry tokens and presigned URLs: never stored by a browser or proxy cache. */
+export function noStore(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  };
+}
+
+/** Headers for the viewer page's HTML document. */
+export function viewerPageHeaders(connectSources: readonly string[]): Record<string, string> {
+  return {
+    "content-security-policy": viewerContentSecurityPolicy(connectSources),
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  };
+}

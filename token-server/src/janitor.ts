@@ -1,0 +1,150 @@
+/**
+ * Deletes Beam channels whose expiry tag has passed, so a crashed extension or server leaves nothing
+ * billed behind. It reads only KVS (names by prefix, then tags): no local state, so any instance,
+ * in AWS or emulator mode, can clean up after any other.
+ */
+import {
+  type ChannelInfo,
+  DeleteSignalingChannelCommand,
+  type KinesisVideoClient,
+  ListSignalingChannelsCommand,
+  ListTagsForResourceCommand,
+} from "@aws-sdk/client-kinesis-video";
+import type { Clock } from "./clock.ts";
+import { createRetryPolicy, errorName, type RetryPolicy, type Sleep, withRetry } from "./kvs/retry.ts";
+import { BEAM_CREATOR, BEAM_TAG } from "./kvs/tags.ts";
+import type { Logger } from "./logger.ts";
+
+export interface JanitorReport {
+  listed: number;
+  checked: number;
+  expired: number;
+  deleted: number;
+  /** Already gone when deleted (another instance, or Stop, got there first). */
+  gone: number;
+  /** In use (ResourceInUse): left for the next run. */
+  busy: number;
+  failed: number;
+}
+
+/** Pure: a channel is expired when Beam created it and its expiry tag lies in the past. */
+export function isExpired(tags: Record<string, string>, nowSeconds: number): boolean {
+  if (tags[BEAM_TAG.creator] !== BEAM_CREATOR) return false;
+  const expiresAt = tags[BEAM_TAG.expiresAt];
+  if (expiresAt === undefined || !/^\d{1,12}$/.test(expiresAt)) return false;
+  return Number(expiresAt) <= nowSeconds;
+}
+
+/** Pure: which channels to check this run: the oldest first (they expire first), at most `max`. */
+export function channelsToCheck(channels: readonly ChannelInfo[], max: number): ChannelInfo[] {
+  return channels
+    .filter((c) => c.ChannelARN !== undefined && c.ChannelStatus !== "DELETING")
+    .sort((a, b) => (a.CreationTime?.getTime() ?? 0) - (b.CreationTime?.getTime() ?? 0))
+    .slice(0, max);
+}
+
+export interface JanitorDeps {
+  control: Pick<KinesisVideoClient, "send">;
+  channelPrefix: string;
+  clock: Clock;
+  logger: Logger;
+  /** Tag look-ups per run (KVS allows 50 tag calls per second per account). */
+  maxChecksPerRun?: number;
+  maxDeletesPerRun?: number;
+  /** ListSignalingChannels page size (KVS's default is 500). */
+  pageSize?: number;
+  retry?: RetryPolicy;
+  sleep?: Sleep;
+}
+
+const MAX_LIST_PAGES = 20;
+
+export function createJanitor(deps: JanitorDeps): { run(): Promise<JanitorReport> } {
+  const retry = deps.retry ?? createRetryPolicy({ maxAttempts: 3 });
+  const send = <T>(run: () => Promise<T>) => withRetry(run, retry, deps.sleep);
+
+  async function listAll(): Promise<ChannelInfo[]> {
+    const all: ChannelInfo[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const out = await send(() =>
+        deps.control.send(
+          new ListSignalingChannelsCommand({
+            ChannelNameCondition: { ComparisonOperator: "BEGINS_WITH", ComparisonValue: deps.channelPrefix },
+            MaxResults: deps.pageSize ?? 500,
+            ...(nextToken ? { NextToken: nextToken } : {}),
+          }),
+        ),
+      );
+      all.push(...(out.ChannelInfoList ?? []));
+      nextToken = out.NextToken;
+      if (!nextToken) break;
+    }
+    return all;
+  }
+
+  async function run(): Promise<JanitorReport> {
+    const report: JanitorReport = {
+      listed: 0,
+      checked: 0,
+      expired: 0,
+      deleted: 0,
+      gone: 0,
+      busy: 0,
+      failed: 0,
+    };
+    const channels = await listAll();
+    report.listed = channels.length;
+    const nowSeconds = Math.floor(deps.clock.now() / 1000);
+    for (const channel of channelsToCheck(channels, deps.maxChecksPerRun ?? 200)) {
+      if (report.expired >= (deps.maxDeletesPerRun ?? 50)) break;
+      const arn = channel.ChannelARN as string;
+      try {
+        report.checked++;
+        const { Tags } = await send(() =>
+          deps.control.send(new ListTagsForResourceCommand({ ResourceARN: arn })),
+        );
+        if (!isExpired(Tags ?? {}, nowSeconds)) continue;
+        report.expired++;
+        await send(() => deps.control.send(new DeleteSignalingChannelCommand({ ChannelARN: arn })));
+        report.deleted++;
+      } catch (error) {
+        const name = errorName(error);
+        if (name === "ResourceNotFoundException") report.gone++;
+        else if (name === "ResourceInUseException") report.busy++;
+        else {
+          report.failed++;
+          deps.logger.warn("janitor could not clean a channel", { channel: channel.ChannelName, error });
+        }
+      }
+    }
+    deps.logger.info("janitor run", { ...report });
+    return report;
+  }
+
+  return { run };
+}
+
+/** Runs the janitor now and then every `intervalSeconds` (0: only now); a slow run is never overlapped. */
+export function startJanitor(
+  janitor: { run(): Promise<unknown> },
+  intervalSeconds: number,
+  logger: Logger,
+): { stop(): void } {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await janitor.run();
+    } catch (error) {
+      logger.warn("janitor run failed", { error });
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = intervalSeconds > 0 ? setInterval(() => void tick(), intervalSeconds * 1000) : undefined;
+  timer?.unref();
+  return { stop: () => clearInterval(timer) };
+}
