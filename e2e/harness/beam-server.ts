@@ -67,7 +67,12 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     ...(options.publicHost ? { publicHost: options.publicHost } : {}),
     ...(options.turn ? { turn: options.turn } : {}),
   });
-  const connection = { region: emulator.region, endpoint: emulator.endpoint, credentials };
+  const connection = {
+    region: emulator.region,
+    endpoint: emulator.localEndpoint,
+    signalingEndpoint: emulator.localEndpoint,
+    credentials,
+  };
   const clock = systemClock;
   const kvs = createKvsBackend({
     mode: "emulator",
@@ -101,7 +106,7 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
 
   const control = new KinesisVideoClient({
     region: emulator.region,
-    endpoint: emulator.endpoint,
+    endpoint: emulator.localEndpoint,
     credentials,
   });
   return {

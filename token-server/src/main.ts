@@ -65,7 +65,12 @@ async function connectKvs(
     region: config.kvs.region,
     callDelayMs: config.kvs.callDelayMs,
   });
-  const connection: KvsConnection = { region: emulator.region, endpoint: emulator.endpoint, credentials };
+  const connection: KvsConnection = {
+    region: emulator.region,
+    endpoint: emulator.localEndpoint,
+    signalingEndpoint: emulator.localEndpoint,
+    credentials,
+  };
   if (emulator.certificatePem) connection.caPem = emulator.certificatePem;
   return { connection, emulator };
 }

@@ -51,6 +51,11 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** "http(s)://host:port": the control plane and the HTTPS signaling endpoint; pass as `endpoint` to SDK clients. */
   endpoint: string;
+  /**
+   * The same server as this process reaches it, over loopback (or the listening address): for a
+   * token server embedding the emulator, so its own calls never depend on resolving `publicHost`.
+   */
+  localEndpoint: string;
   /** "ws(s)://host:port": what GetSignalingChannelEndpoint returns for WSS. */
   wssEndpoint: string;
   region: string;
@@ -134,8 +139,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     iceSource.urls = [`stun:${authority}`];
   }
 
+  const localHost = isWildcard(host) ? (host === "::" ? "::1" : "127.0.0.1") : host;
   return {
     endpoint: endpoints.HTTPS,
+    localEndpoint: `${certificate ? "https" : "http"}://${hostForUrl(localHost)}:${port}`,
     wssEndpoint: endpoints.WSS,
     region,
     accountId,

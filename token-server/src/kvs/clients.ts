@@ -9,6 +9,11 @@ export interface KvsConnection {
   endpoint?: string;
   /** Static credentials (the emulator's); the SDK's default chain (env, profile, IAM role) when absent. */
   credentials?: AwsCredentialIdentity;
+  /**
+   * Where signaling-service calls (GetIceServerConfig) go instead of the HTTPS endpoint KVS returns.
+   * For the embedded emulator, which serves both APIs on one port but advertises a host for other devices.
+   */
+  signalingEndpoint?: string;
   /** Extra CA to trust, for an emulator serving a self-signed certificate. */
   caPem?: string;
 }
@@ -49,7 +54,7 @@ export function createKvsClients(connection: KvsConnection): KvsClients {
       if (!client) {
         client = new KinesisVideoSignalingClient({
           region: connection.region,
-          endpoint: httpsEndpoint,
+          endpoint: connection.signalingEndpoint ?? httpsEndpoint,
           credentials,
           maxAttempts: 1,
           requestHandler,
