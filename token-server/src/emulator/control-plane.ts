@@ -54,6 +54,10 @@ export class ApiHandler {
     this.counts.clear();
   }
 
+  setCallDelayMs(ms: number): void {
+    this.deps.callDelayMs = ms;
+  }
+
   async handle(req: IncomingMessage, res: ServerResponse, rawPath: string, rawQuery: string): Promise<void> {
     const op = OPERATIONS[rawPath] as Operation;
     this.counts.set(op.name, (this.counts.get(op.name) ?? 0) + 1);

@@ -65,6 +65,8 @@ export interface RunningEmulator {
   limits: EmulatorLimits;
   calls(): { total: number; byOperation: Record<string, number> };
   resetCalls(): void;
+  /** Changes `callDelayMs` for the calls that follow (benchmarks compare delays within one run). */
+  setCallDelayMs(ms: number): void;
   channelNames(): string[];
   connections(channelArn?: string): { masters: number; viewers: number };
   dropConnections(channelArn: string, role?: "MASTER" | "VIEWER"): void;
@@ -151,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     limits,
     calls: () => api.calls(),
     resetCalls: () => api.resetCalls(),
+    setCallDelayMs: (ms) => api.setCallDelayMs(ms),
     channelNames: () => store.names(),
     connections: (channelArn) => hub.connections(channelArn),
     dropConnections: (channelArn, role) => hub.drop(channelArn, role),

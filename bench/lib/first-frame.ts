@@ -1,0 +1,62 @@
+/**
+ * Init script for viewer pages: marks (performance.now(), ms since navigation start) when the
+ * signaling socket is created, opens and first hears back, when the peer connection connects, and
+ * the first decoded video frame (`requestVideoFrameCallback`). Read back with `readMarks`.
+ */
+export const MARK_JOIN_PHASES = `(() => {
+  if (window.__bench) return;
+  const marks = (window.__bench = {});
+  const mark = (name) => { if (marks[name] === undefined) marks[name] = performance.now(); };
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args);
+      mark("wsCreated");
+      this.addEventListener("open", () => mark("wsOpen"));
+      this.addEventListener("message", () => mark("wsFirstMessage"));
+    }
+  };
+  const NativePeerConnection = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePeerConnection {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("connectionstatechange", () => {
+        if (this.connectionState === "connected") mark("pcConnected");
+      });
+    }
+  };
+  document.addEventListener("DOMContentLoaded", () => {
+    mark("domContentLoaded");
+    const video = document.querySelector("video");
+    video?.requestVideoFrameCallback((now) => { marks.firstFrame = now; });
+  });
+})();`;
+
+export interface JoinMarks {
+  documentReceived?: number;
+  scriptReceived?: number;
+  domContentLoaded?: number;
+  joinStart?: number;
+  joinEnd?: number;
+  wsCreated?: number;
+  wsOpen?: number;
+  wsFirstMessage?: number;
+  pcConnected?: number;
+  firstFrame?: number;
+}
+
+/** Runs in the page: the marks plus the join request's resource timing. */
+export function readMarks(): JoinMarks {
+  const marks = { ...((window as unknown as { __bench?: JoinMarks }).__bench ?? {}) };
+  const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+  const join = resources.find((entry) => entry.name.includes("/viewers"));
+  const script = resources.find((entry) => entry.name.endsWith(".js"));
+  const document = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  if (document) marks.documentReceived = document.responseEnd;
+  if (script) marks.scriptReceived = script.responseEnd;
+  if (join) {
+    marks.joinStart = join.startTime;
+    marks.joinEnd = join.responseEnd;
+  }
+  return marks;
+}
