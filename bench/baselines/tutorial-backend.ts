@@ -15,6 +15,7 @@ import { GetIceServerConfigCommand } from "@aws-sdk/client-kinesis-video-signali
 import { Hono } from "hono";
 import type { IceServer, ViewerJoinResponse } from "../../protocol/api.ts";
 import { BeamError } from "../../protocol/errors.ts";
+import { ANY_WEBSOCKET } from "../../token-server/src/http/security-headers.ts";
 import type { KvsClients } from "../../token-server/src/kvs/clients.ts";
 import type { Presign } from "../../token-server/src/kvs/presign.ts";
 import { channelName } from "../../token-server/src/kvs/tags.ts";
@@ -50,7 +51,7 @@ export function createTutorialBackend(deps: TutorialBackendDeps): Hono {
     };
     return c.json(response);
   });
-  app.route("/", viewerPageRoutes(deps.viewerFiles));
+  app.route("/", viewerPageRoutes(deps.viewerFiles, ANY_WEBSOCKET));
   app.onError((error, c) => {
     const beam =
       error instanceof BeamError

@@ -82,10 +82,15 @@ export async function browserFigures(
       `join overhead at ${AWS_DELAY_MS} ms: Beam ${beamOverhead.toFixed(0)} ms, baseline ${baseOverhead.toFixed(0)} ms`,
     );
 
-    const load = await measureMediaLoad(sharer, viewers, viewerUrl, RUNS.loadViewers, RUNS.loadSeconds);
-    log(
-      `media under load: ${load.fps.map((f) => f.toFixed(1)).join(", ")} fps; sharer CPU ${load.sharerCpuPercent.toFixed(0)} %`,
+    details.chromium = viewers.browser.version();
+    // A failed load run keeps the figures above; the table shows it as not measured.
+    const load = await measureMediaLoad(sharer, viewers, viewerUrl, RUNS.loadViewers, RUNS.loadSeconds).catch(
+      (error: Error) => error,
     );
+    if (!(load instanceof Error)) {
+      const fps = load.fps.map((f) => f.toFixed(1)).join(", ");
+      log(`media under load: ${fps} fps; sharer CPU ${load.sharerCpuPercent.toFixed(0)} %`);
+    }
 
     details.phases = {
       beam_0ms: phaseMedians(beam0),

@@ -85,6 +85,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   const beam = await listen((url) =>
     createApp({
+      // No `abuse` limits: per-address rate limits would cap the load generator (one address) and
+      // measure the limiter, not the server. Production config turns them on.
       config: { apiKey: undefined, publicUrl: url, sessionTtlSeconds: base.sessionTtlSeconds },
       kvs: kvs.backend,
       tokens,
