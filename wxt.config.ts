@@ -18,10 +18,21 @@ export default defineConfig({
     description: "Share a tab or your camera with a link, in two clicks.",
     key: EXTENSION_KEY,
     // tabs.onRemoved and activeTab's tab URL need no "tabs" permission.
-    permissions: ["storage", "offscreen", "tabCapture", "activeTab"],
+    permissions: ["storage", "offscreen", "tabCapture", "activeTab", "notifications"],
     // The default token server runs on loopback; any other server is requested when saved in Options.
     host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
     optional_host_permissions: ["https://*/*", "http://*/*"],
+    // Both can be changed in chrome://extensions/shortcuts; they work from any tab.
+    commands: {
+      "stop-share": {
+        suggested_key: { default: "Alt+Shift+S" },
+        description: "Stop sharing",
+      },
+      "toggle-pause": {
+        suggested_key: { default: "Alt+Shift+P" },
+        description: "Pause or resume the share",
+      },
+    },
     icons: { 16: "icon/16.png", 32: "icon/32.png", 48: "icon/48.png", 128: "icon/128.png" },
     action: {
       default_title: "Beam",

@@ -23,6 +23,17 @@ export const viewerJoinRequest = z.strictObject({
 });
 export type ViewerJoinRequest = z.infer<typeof viewerJoinRequest>;
 
+/** `POST /api/sessions/:id/removals` (Bearer master token): the server refuses this viewer from now on. */
+export const removeViewerRequest = z.strictObject({
+  clientId: z.string().regex(/^viewer-[A-Za-z0-9_-]{8,64}$/),
+});
+export type RemoveViewerRequest = z.infer<typeof removeViewerRequest>;
+
+/** `POST /api/sessions/:id/link` (Bearer master token): a new viewer link; the old one stops admitting. */
+export interface NewLinkResponse {
+  viewerUrl: string;
+}
+
 /** Shaped for `new RTCPeerConnection({ iceServers })`. */
 export interface IceServer {
   urls: string | string[];

@@ -11,6 +11,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   session_full: 409,
   session_ended: 410,
+  /** The sharer made a new link; this one no longer admits viewers. */
+  link_replaced: 410,
+  /** The sharer removed this viewer; its viewer id is refused for the rest of the share. */
+  viewer_removed: 403,
+  /** The share has removed as many viewers as it can remember; make a new link instead. */
+  removal_limit: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -15,7 +15,42 @@ function run(...events: ShareEvent[]): ShareState {
 describe("share state machine", () => {
   it("goes idle → starting → live with zero viewers and the start time", () => {
     const state = run({ type: "start", source: "tab", tabId: 7 }, { type: "live", session, at: 1000 });
-    expect(state).toEqual({ status: "live", source: "tab", tabId: 7, session, startedAt: 1000, peers: 0 });
+    expect(state).toEqual({
+      status: "live",
+      source: "tab",
+      tabId: 7,
+      session,
+      startedAt: 1000,
+      peers: 0,
+      paused: false,
+      audioMuted: false,
+      askBeforeJoin: false,
+    });
+  });
+
+  it("keeps the live controls: switch, pause, mute, ask before join, new link", () => {
+    const live = run(
+      { type: "start", source: "camera" },
+      { type: "live", session, at: 0, askBeforeJoin: true },
+    );
+    expect(live).toMatchObject({ askBeforeJoin: true });
+    const pending = reduceShare(live, { type: "switch_pending", pending: "camera" });
+    const switched = reduceShare(pending, { type: "switched", source: "tab", tabId: 9 });
+    expect(switched).toMatchObject({ source: "tab", tabId: 9, pendingSwitch: undefined, startedAt: 0 });
+    const paused = reduceShare(switched, { type: "paused", paused: true });
+    expect(paused).toMatchObject({ paused: true });
+    expect(reduceShare(paused, { type: "paused", paused: true })).toBe(paused);
+    expect(reduceShare(paused, { type: "audio_muted", muted: true })).toMatchObject({
+      paused: true,
+      audioMuted: true,
+    });
+    expect(reduceShare(paused, { type: "ask_before_join", enabled: false })).toMatchObject({
+      askBeforeJoin: false,
+    });
+    expect(reduceShare(paused, { type: "link", viewerUrl: "http://x/v/s1#new" })).toMatchObject({
+      session: { ...session, viewerUrl: "http://x/v/s1#new" },
+    });
+    expect(reduceShare(IDLE, { type: "paused", paused: true })).toBe(IDLE);
   });
 
   it("tracks the viewer count while live and reconnecting", () => {

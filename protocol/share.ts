@@ -54,6 +54,13 @@ export type ShareState =
       startedAt: number;
       /** Viewers whose peer connection is connected right now. */
       peers: number;
+      /** Live controls: nothing is sent while paused; audio can be muted on its own. */
+      paused: boolean;
+      audioMuted: boolean;
+      /** New viewers wait until the sharer lets them in. */
+      askBeforeJoin: boolean;
+      /** A switch to the camera waits for the camera permission page. */
+      pendingSwitch?: "camera";
     }
   | { status: "ended"; reason: EndReason; source: ShareSource }
   | { status: "failed"; error: ShareError; source?: ShareSource };
@@ -63,7 +70,13 @@ export type ShareStatus = ShareState["status"];
 export type ShareEvent =
   | { type: "start"; source: ShareSource; tabId?: number }
   | { type: "phase"; phase: StartPhase; permissionTabId?: number }
-  | { type: "live"; session: ShareSession; at: number }
+  | { type: "live"; session: ShareSession; at: number; askBeforeJoin?: boolean }
+  | { type: "switched"; source: ShareSource; tabId?: number }
+  | { type: "switch_pending"; pending?: "camera" }
+  | { type: "paused"; paused: boolean }
+  | { type: "audio_muted"; muted: boolean }
+  | { type: "ask_before_join"; enabled: boolean }
+  | { type: "link"; viewerUrl: string }
   | { type: "peers"; count: number }
   | { type: "signaling_lost" }
   | { type: "signaling_restored" }
@@ -78,6 +91,12 @@ export type ActiveShareState = Extract<ShareState, { status: "starting" | "live"
 /** True while a share holds resources (a session, an offscreen document, a capture). */
 export function isActive(state: ShareState): state is ActiveShareState {
   return state.status === "starting" || state.status === "live" || state.status === "reconnecting";
+}
+
+export type LiveShareState = Extract<ShareState, { status: "live" | "reconnecting" }>;
+
+export function isLive(state: ShareState): state is LiveShareState {
+  return state.status === "live" || state.status === "reconnecting";
 }
 
 /** Events that make no sense in the current state leave it unchanged (same object). */
@@ -98,7 +117,27 @@ export function reduceShare(state: ShareState, event: ShareEvent): ShareState {
         session: event.session,
         startedAt: event.at,
         peers: 0,
+        paused: false,
+        audioMuted: false,
+        askBeforeJoin: event.askBeforeJoin ?? false,
       };
+    case "switched":
+      if (!isLive(state)) return state;
+      return { ...state, source: event.source, tabId: event.tabId, pendingSwitch: undefined };
+    case "switch_pending":
+      return isLive(state) ? { ...state, pendingSwitch: event.pending } : state;
+    case "paused":
+      return isLive(state) && state.paused !== event.paused ? { ...state, paused: event.paused } : state;
+    case "audio_muted":
+      return isLive(state) && state.audioMuted !== event.muted
+        ? { ...state, audioMuted: event.muted }
+        : state;
+    case "ask_before_join":
+      return isLive(state) && state.askBeforeJoin !== event.enabled
+        ? { ...state, askBeforeJoin: event.enabled }
+        : state;
+    case "link":
+      return isLive(state) ? { ...state, session: { ...state.session, viewerUrl: event.viewerUrl } } : state;
     case "peers":
       if (state.status !== "live" && state.status !== "reconnecting") return state;
       if (state.peers === event.count) return state;

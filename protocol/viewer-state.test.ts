@@ -69,4 +69,34 @@ describe("viewer state", () => {
     );
     expect(isTerminal({ name: "reconnecting" })).toBe(false);
   });
+
+  it("pauses and resumes on the sharer's word, ignoring a stray playing event meanwhile", () => {
+    const paused = run([{ type: "playing" }, { type: "peer-paused" }]);
+    expect(paused).toEqual({ name: "paused" });
+    expect(run([{ type: "playing" }], paused)).toBe(paused);
+    expect(run([{ type: "peer-resumed" }], paused)).toEqual({ name: "live" });
+    expect(run([{ type: "peer-resumed" }])).toEqual({ name: "connecting" });
+    expect(run([{ type: "lost" }], paused)).toEqual({ name: "reconnecting" });
+  });
+
+  it("waits to be let in, then plays; a lost wait goes back to connecting", () => {
+    const waiting = run([{ type: "peer-waiting" }]);
+    expect(waiting).toEqual({ name: "waiting" });
+    expect(run([{ type: "playing" }], waiting)).toEqual({ name: "live" });
+    expect(run([{ type: "peer-paused" }], waiting)).toEqual({ name: "paused" });
+    expect(run([{ type: "lost" }], waiting)).toEqual({ name: "connecting" });
+  });
+
+  it("ends for good when removed, denied or the link was replaced", () => {
+    expect(run([{ type: "playing" }, { type: "peer-removed" }])).toEqual({ name: "removed" });
+    expect(run([{ type: "peer-waiting" }, { type: "peer-denied", timedOut: true }])).toEqual({
+      name: "denied",
+      timedOut: true,
+    });
+    expect(run([{ type: "refused", failure: "link_replaced" }])).toEqual({ name: "replaced" });
+    expect(run([{ type: "refused", failure: "viewer_removed" }])).toEqual({ name: "removed" });
+    for (const name of ["removed", "replaced"] as const) expect(isTerminal({ name })).toBe(true);
+    expect(isTerminal({ name: "denied", timedOut: false })).toBe(true);
+    expect(isTerminal({ name: "paused" })).toBe(false);
+  });
 });

@@ -1,6 +1,8 @@
 /**
  * The viewer page's state machine as a pure reducer:
- * connecting → live ⇄ reconnecting → ended | full | invalid | expired | error.
+ * connecting → live ⇄ reconnecting → ended | full | invalid | expired | error, plus what the sharer
+ * controls: live ⇄ paused, connecting → waiting (ask before join) → live | denied, and removed /
+ * replaced (a removed viewer, a link that was replaced by a new one).
  * The state names are what the page renders (and puts in `body[data-state]`).
  */
 import type { ErrorCode } from "./errors";
@@ -12,7 +14,12 @@ export type ViewerState =
   | { name: "connecting" }
   | { name: "live" }
   | { name: "reconnecting" }
+  | { name: "paused" }
+  | { name: "waiting" }
   | { name: "ended" }
+  | { name: "removed" }
+  | { name: "denied"; timedOut: boolean }
+  | { name: "replaced" }
   | { name: "full" }
   | { name: "invalid" }
   | { name: "expired" }
@@ -30,11 +37,27 @@ export type ViewerEvent =
   /** The sharer said on the data channel that the share is over. */
   | { type: "peer-ended" }
   /** Retries are used up; `failure` is the last reason seen. */
-  | { type: "gave-up"; failure: ViewerFailure };
+  | { type: "gave-up"; failure: ViewerFailure }
+  /** The sharer paused or resumed (data channel). */
+  | { type: "peer-paused" }
+  | { type: "peer-resumed" }
+  /** The sharer asks before letting viewers in: wait for its answer. */
+  | { type: "peer-waiting" }
+  | { type: "peer-removed" }
+  | { type: "peer-denied"; timedOut: boolean };
 
 export const INITIAL_VIEWER_STATE: ViewerState = { name: "connecting" };
 
-const TERMINAL: ReadonlySet<ViewerStateName> = new Set(["ended", "full", "invalid", "expired", "error"]);
+const TERMINAL: ReadonlySet<ViewerStateName> = new Set([
+  "ended",
+  "full",
+  "invalid",
+  "expired",
+  "removed",
+  "denied",
+  "replaced",
+  "error",
+]);
 
 export function isTerminal(state: ViewerState): boolean {
   return TERMINAL.has(state.name);
@@ -49,6 +72,10 @@ export function terminalStateFor(failure: ViewerFailure, wasAdmitted: boolean): 
       return { name: "full" };
     case "token_expired":
       return { name: "expired" };
+    case "link_replaced":
+      return { name: "replaced" };
+    case "viewer_removed":
+      return { name: "removed" };
     case "not_found":
       // A session that admitted us before and is now unknown has been deleted by its sharer.
       return wasAdmitted ? { name: "ended" } : { name: "invalid" };
@@ -68,9 +95,12 @@ export function reduceViewerState(state: ViewerState, event: ViewerEvent): Viewe
   if (isTerminal(state)) return state;
   switch (event.type) {
     case "playing":
+      // A stray "playing" from the video element does not end a pause; only the sharer does.
+      if (state.name === "paused") return state;
       return state.name === "live" ? state : { name: "live" };
     case "lost":
-      return state.name === "live" ? { name: "reconnecting" } : state;
+      if (state.name === "live" || state.name === "paused") return { name: "reconnecting" };
+      return state.name === "waiting" ? { name: "connecting" } : state;
     case "refused": {
       const terminal = terminalStateFor(event.failure, state.name !== "connecting");
       if (terminal) return terminal;
@@ -78,6 +108,16 @@ export function reduceViewerState(state: ViewerState, event: ViewerEvent): Viewe
     }
     case "peer-ended":
       return { name: "ended" };
+    case "peer-paused":
+      return state.name === "paused" ? state : { name: "paused" };
+    case "peer-resumed":
+      return state.name === "paused" ? { name: "live" } : state;
+    case "peer-waiting":
+      return state.name === "waiting" ? state : { name: "waiting" };
+    case "peer-removed":
+      return { name: "removed" };
+    case "peer-denied":
+      return { name: "denied", timedOut: event.timedOut };
     case "gave-up":
       return { name: "error", failure: event.failure };
   }

@@ -22,7 +22,7 @@ export interface StatsReportLike {
   forEach(callback: (value: unknown) => void): void;
 }
 
-type Stats = Record<string, unknown> & { id?: string; type?: string };
+export type Stats = Record<string, unknown> & { id?: string; type?: string };
 
 const num = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) ? value : undefined;
@@ -58,19 +58,26 @@ export function readViewerStats(prev: ViewerStats | null, report: StatsReportLik
   const pair = selectedPair(all, byId);
   const rtt = num(pair?.currentRoundTripTime);
   if (rtt !== undefined) stats.rttMs = Math.round(rtt * 1000);
-  if (pair) {
-    const types = [pair.localCandidateId, pair.remoteCandidateId].map(
-      (id) => byId.get(String(id))?.candidateType,
-    );
-    if (types.every((t) => typeof t === "string")) {
-      stats.connection = types.includes("relay") ? "relay" : "direct";
-    }
-  }
+  const connection = connectionKind(pair, byId);
+  if (connection) stats.connection = connection;
   return stats;
 }
 
+/** Relay when either end of the pair is a TURN candidate; undefined until both ends are known. */
+export function connectionKind(
+  pair: Stats | undefined,
+  byId: Map<string, Stats>,
+): "direct" | "relay" | undefined {
+  if (!pair) return undefined;
+  const types = [pair.localCandidateId, pair.remoteCandidateId].map(
+    (id) => byId.get(String(id))?.candidateType,
+  );
+  if (!types.every((t) => typeof t === "string")) return undefined;
+  return types.includes("relay") ? "relay" : "direct";
+}
+
 /** Chromium names it on the transport; Firefox flags it `selected`; else the nominated succeeded pair. */
-function selectedPair(all: Stats[], byId: Map<string, Stats>): Stats | undefined {
+export function selectedPair(all: Stats[], byId: Map<string, Stats>): Stats | undefined {
   const transport = all.find((s) => s.type === "transport" && typeof s.selectedCandidatePairId === "string");
   if (transport) return byId.get(transport.selectedCandidatePairId as string);
   const pairs = all.filter((s) => s.type === "candidate-pair");

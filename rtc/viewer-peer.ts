@@ -1,15 +1,18 @@
 /**
- * The master's side of one viewer: a peer connection that answers the viewer's offer with the
- * shared stream's tracks, trickles ICE both ways and caps the video sender.
+ * The master's side of one viewer: a peer connection that answers the viewer's offer with one
+ * send-only video and audio transceiver, trickles ICE both ways and caps the video sender. What the
+ * senders carry is set (and changed) with `setTracks`, always by `replaceTrack`: switching source,
+ * pausing or letting a waiting viewer in never renegotiates.
  */
 import type { IceServer, IceTransportPolicy } from "../protocol/api.ts";
 import { encodePeerMessage, PEER_CHANNEL, type PeerMessage } from "../protocol/peer-messages.ts";
 import { applyCodecPreferences } from "./codecs.ts";
+import type { SourceTracks } from "./media-gate.ts";
 
 export interface ViewerPeerOptions {
   clientId: string;
   offer: RTCSessionDescriptionInit;
-  stream: MediaStream;
+  tracks: SourceTracks<MediaStreamTrack>;
   iceServers: IceServer[];
   iceTransportPolicy: IceTransportPolicy;
   send: { maxBitrateKbps: number; maxFramerate: number };
@@ -23,7 +26,12 @@ export interface ViewerPeer {
   readonly joinedAt: number;
   readonly connection: RTCPeerConnection;
   addCandidate(candidate: RTCIceCandidateInit): void;
-  /** Sends on the Beam data channel; resolves once it has left the buffer (or could not be sent). */
+  /** Swaps what the senders carry (null: send nothing); resolves once both senders have it. */
+  setTracks(tracks: SourceTracks<MediaStreamTrack>): Promise<void>;
+  /**
+   * Sends on the Beam data channel (queued until it opens); resolves once it has left the buffer
+   * (or could not be sent).
+   */
   send(message: PeerMessage): Promise<void>;
   close(): void;
 }
@@ -35,6 +43,9 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
   });
   // Candidates can arrive before the remote description is set; they wait here until it is.
   let pending: RTCIceCandidateInit[] | null = [];
+  let tracks = options.tracks;
+  let negotiated = false;
+  const queued: PeerMessage[] = [];
 
   pc.addEventListener("icecandidate", ({ candidate }) => {
     if (candidate?.candidate) options.sendCandidate(candidate);
@@ -42,16 +53,32 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
   pc.addEventListener("connectionstatechange", () => options.onStateChange(pc.connectionState));
   // Negotiated on both sides with a fixed id, so it needs no extra signaling round.
   const channel = pc.createDataChannel(PEER_CHANNEL.label, { negotiated: true, id: PEER_CHANNEL.id });
+  channel.addEventListener("open", () => {
+    for (const message of queued.splice(0)) channel.send(encodePeerMessage(message));
+  });
   // A viewer that closes its page closes the channel at once, long before ICE notices: count it gone.
   channel.addEventListener("close", () => {
     if (pc.connectionState === "connected") options.onStateChange("closed");
   });
-  for (const track of options.stream.getTracks()) pc.addTrack(track, options.stream);
+
+  const applyTracks = async () => {
+    if (!negotiated || pc.signalingState === "closed") return;
+    await Promise.all(
+      pc.getTransceivers().map((transceiver) => {
+        const kind = transceiver.receiver.track.kind as "audio" | "video";
+        return transceiver.sender.replaceTrack(tracks[kind]);
+      }),
+    );
+  };
 
   const negotiate = async () => {
     await pc.setRemoteDescription(options.offer);
     for (const candidate of pending ?? []) await pc.addIceCandidate(candidate).catch(() => {});
     pending = null;
+    // Send-only even while nothing is sent, so a later replaceTrack needs no new offer.
+    for (const transceiver of pc.getTransceivers()) transceiver.direction = "sendonly";
+    negotiated = true;
+    await applyTracks();
     applyCodecPreferences(pc);
     await pc.setLocalDescription(await pc.createAnswer());
     const answer = pc.localDescription;
@@ -71,7 +98,15 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
       if (pending) pending.push(candidate);
       else pc.addIceCandidate(candidate).catch(() => {});
     },
+    setTracks(next) {
+      tracks = next;
+      return applyTracks().catch(() => {});
+    },
     send(message) {
+      if (channel.readyState === "connecting") {
+        queued.push(message);
+        return Promise.resolve();
+      }
       if (channel.readyState !== "open") return Promise.resolve();
       channel.send(encodePeerMessage(message));
       return drained(channel);
@@ -100,9 +135,11 @@ function drained(channel: RTCDataChannel): Promise<void> {
   });
 }
 
+/** By transceiver kind, not sender track: a paused or waiting viewer's sender has no track yet. */
 async function capVideo(pc: RTCPeerConnection, send: ViewerPeerOptions["send"]): Promise<void> {
-  for (const sender of pc.getSenders()) {
-    if (sender.track?.kind !== "video") continue;
+  for (const transceiver of pc.getTransceivers()) {
+    if (transceiver.receiver.track.kind !== "video") continue;
+    const sender = transceiver.sender;
     const parameters = sender.getParameters();
     if (!parameters.encodings?.length) parameters.encodings = [{}];
     for (const encoding of parameters.encodings) {

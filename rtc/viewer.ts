@@ -25,7 +25,11 @@ export interface ViewerConnectionHandlers {
   lost: (reason: string) => void;
   /** Messages from the sharer on the data channel. */
   messages: PeerMessageHandlers;
+  /** Join timeline marks, each reported once per connection. */
+  phase?: (phase: ViewerPhase) => void;
 }
+
+export type ViewerPhase = "signaling" | "answer" | "ice";
 
 export interface ViewerConnection {
   readonly pc: RTCPeerConnection;
@@ -73,7 +77,10 @@ export function connectViewer(
   };
   pc.onconnectionstatechange = () => {
     const state = pc.connectionState;
-    if (state === "connected") clearTimeout(timer);
+    if (state === "connected") {
+      clearTimeout(timer);
+      handlers.phase?.("ice");
+    }
     if (state === "disconnected" || state === "failed" || state === "closed") lose(`connection ${state}`);
   };
 
@@ -86,9 +93,14 @@ export function connectViewer(
       signedUrl: async () => credentials.signedUrl,
     },
     {
-      open: () => void sendOffer().catch((error) => lose(`offer failed: ${String(error)}`)),
-      answer: (answer) =>
-        void pc.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`)),
+      open: () => {
+        handlers.phase?.("signaling");
+        void sendOffer().catch((error) => lose(`offer failed: ${String(error)}`));
+      },
+      answer: (answer) => {
+        handlers.phase?.("answer");
+        void pc.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
+      },
       // A candidate the browser cannot use is not fatal; ICE goes on with the others.
       candidate: (candidate) => void pc.addIceCandidate(candidate).catch(() => {}),
       // Once media flows the viewer needs no signaling (media outlives a dropped socket).

@@ -20,6 +20,12 @@ export interface Viewer {
   waitForFrames(timeoutMs?: number): Promise<{ stats: InboundVideoStats; width: number; height: number }>;
   /** RGB of the pixel at the centre of the playing video. */
   centrePixel(): Promise<[number, number, number]>;
+  /** How many RTCPeerConnections the page has created so far. */
+  peerConnectionCount(): Promise<number>;
+  /** The KVS client id the server gave this viewer in its latest join (what the popup's list names). */
+  clientId(): Promise<string>;
+  /** Status codes of every viewer join request the page made, in order. */
+  joinStatuses(): number[];
   close(): Promise<void>;
 }
 
@@ -56,6 +62,18 @@ async function openViewer(browser: Browser, url: string, device?: BrowserContext
   page.on("requestfailed", (request) =>
     log.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`),
   );
+  const joins: number[] = [];
+  let clientId: string | undefined;
+  page.on("response", (response) => {
+    if (!/\/api\/sessions\/[^/]+\/viewers$/.test(new URL(response.url()).pathname)) return;
+    joins.push(response.status());
+    void response
+      .json()
+      .then((body: { clientId?: string }) => {
+        if (body.clientId) clientId = body.clientId;
+      })
+      .catch(() => {});
+  });
   await page.goto(url);
   const state = () => page.evaluate(() => document.body?.dataset.state ?? null);
   return {
@@ -107,6 +125,10 @@ async function openViewer(browser: Browser, url: string, device?: BrowserContext
         const [r, g, b] = ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data;
         return [r, g, b] as [number, number, number];
       }),
+    peerConnectionCount: () =>
+      page.evaluate(() => (window as unknown as { __pcs?: unknown[] }).__pcs?.length ?? 0),
+    clientId: () => waitFor("the viewer's join response", () => clientId),
+    joinStatuses: () => [...joins],
     close: async () => {
       // Closing the tab first lets the page run its pagehide handlers, as when a person closes it.
       await page.close().catch(() => {});

@@ -1,14 +1,22 @@
-import type { ActiveShareState } from "../../protocol/share.ts";
+import type { LiveShareState } from "../../protocol/share.ts";
 import { formatElapsed } from "../lib/elapsed.ts";
 import { t } from "../lib/strings.ts";
-import { CopyLink } from "./CopyLink.tsx";
-import { QrCode } from "./QrCode.tsx";
+import { LinkControls } from "./live/LinkControls.tsx";
+import { MediaControls } from "./live/MediaControls.tsx";
+import { SourceControls } from "./live/SourceControls.tsx";
+import { useControl } from "./live/use-control.ts";
+import { ViewerList } from "./live/ViewerList.tsx";
 import { useNow } from "./use-stored.ts";
 
-type Live = Extract<ActiveShareState, { status: "live" | "reconnecting" }>;
-
-export function LiveView({ state, onStop }: { state: Live; onStop: () => void }) {
+export function LiveView(props: {
+  state: LiveShareState;
+  serverUrl: string;
+  popupTabId?: number;
+  onStop: () => void;
+}) {
+  const { state } = props;
   const now = useNow();
+  const control = useControl(props.serverUrl);
   return (
     <section class="view">
       <div class="live-summary">
@@ -30,11 +38,16 @@ export function LiveView({ state, onStop }: { state: Live; onStop: () => void })
           <strong>{t("reconnecting")}</strong> {t("reconnectingHint")}
         </p>
       )}
-      <CopyLink url={state.session.viewerUrl} />
-      <div class="qr-frame">
-        <QrCode text={state.session.viewerUrl} />
-      </div>
-      <button type="button" class="button danger big" onClick={onStop}>
+      <SourceControls state={state} popupTabId={props.popupTabId} control={control} />
+      <MediaControls state={state} control={control} />
+      {control.error && (
+        <p class="error" role="alert">
+          {control.error}
+        </p>
+      )}
+      <LinkControls viewerUrl={state.session.viewerUrl} control={control} />
+      <ViewerList control={control} />
+      <button type="button" class="button danger big" onClick={props.onStop}>
         {t("stopSharing")}
       </button>
     </section>

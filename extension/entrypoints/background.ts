@@ -2,12 +2,15 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import type { MasterStatus } from "../../protocol/extension-messages.ts";
 import { chromePorts } from "../lib/chrome-ports.ts";
+import { ALLOW_BUTTON, clientIdOf } from "../lib/join-prompt.ts";
+import { commandAction } from "../lib/keyboard-commands.ts";
 import { listen, sendToOffscreen } from "../lib/messaging.ts";
 import { hasOffscreenDocument } from "../lib/offscreen-document.ts";
 import { createShareController } from "../lib/share-controller.ts";
 
 export default defineBackground(() => {
   const share = createShareController(chromePorts);
+  const live = share.controls;
 
   listen("background", (message) => {
     switch (message.type) {
@@ -19,6 +22,24 @@ export default defineBackground(() => {
         return share.stop();
       case "share:reset":
         return share.reset();
+      case "share:switch":
+        return live.switchSource(message.source, message.tabId);
+      case "share:pause":
+        return live.pause(message.paused);
+      case "share:mute":
+        return live.mute(message.muted);
+      case "share:ask":
+        return live.askBeforeJoin(message.enabled);
+      case "share:admit":
+        return live.admit(message.clientId, message.allow);
+      case "share:remove":
+        return live.remove(message.clientId);
+      case "share:new-link":
+        return live.newLink(message.removeClientId);
+      case "master:join-request":
+        return live.joinRequest(message.clientId);
+      case "master:join-settled":
+        return live.joinSettled(message.clientId);
       case "permission:result":
         return share.permissionResult(message.granted);
       case "master:peers":
@@ -32,6 +53,17 @@ export default defineBackground(() => {
       case "master:failed":
         return share.masterFailed(message.error);
     }
+  });
+
+  browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
+    const clientId = clientIdOf(notificationId);
+    if (clientId) void live.admit(clientId, buttonIndex === ALLOW_BUTTON).catch(() => {});
+  });
+
+  browser.commands.onCommand.addListener((command) => {
+    const action = commandAction(command);
+    if (action === "stop") void share.stop();
+    if (action === "toggle-pause") void live.togglePause().catch(() => {});
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void share.tabRemoved(tabId));

@@ -3,7 +3,16 @@ import type { ShareState } from "../../protocol/share.ts";
 import { badgeFor } from "./badge.ts";
 
 const session = { sessionId: "s", viewerUrl: "u", expiresAt: "e", serverUrl: "h" };
-const live = (peers: number): ShareState => ({ status: "live", source: "tab", session, startedAt: 0, peers });
+const live = (peers: number): ShareState => ({
+  status: "live",
+  source: "tab",
+  session,
+  startedAt: 0,
+  peers,
+  paused: false,
+  audioMuted: false,
+  askBeforeJoin: false,
+});
 
 describe("badgeFor", () => {
   it("shows the viewer count while live, and LIVE before anyone watches", () => {

@@ -1,6 +1,7 @@
 /** The share controller's ports, implemented with the real Chrome APIs for the background. */
 import { browser } from "wxt/browser";
 import { badgeFor } from "./badge.ts";
+import { chromeJoinPrompt } from "./join-prompt.ts";
 import { sendToOffscreen } from "./messaging.ts";
 import { closeOffscreenDocument, ensureOffscreenDocument } from "./offscreen-document.ts";
 import { loadSettings } from "./settings.ts";
@@ -25,6 +26,7 @@ export const chromePorts: ControllerPorts = {
     },
   },
   offscreen: { ensure: ensureOffscreenDocument, close: closeOffscreenDocument, send: sendToOffscreen },
+  joinPrompt: chromeJoinPrompt,
   onState(state) {
     const badge = badgeFor(state);
     void browser.action.setBadgeText({ text: badge.text });

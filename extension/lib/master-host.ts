@@ -6,9 +6,12 @@ import type { SignalingCredentials } from "../../protocol/api.ts";
 import type {
   BackgroundMessage,
   CameraPermission,
+  CaptureRequest,
   MasterStatus,
   OffscreenMessage,
+  ViewerInfo,
 } from "../../protocol/extension-messages.ts";
+import type { Quality } from "../../protocol/quality.ts";
 import type { ShareErrorCode } from "../../protocol/share.ts";
 import { type Capture, capture, isDomError } from "../../rtc/capture.ts";
 import { type Master, startMaster } from "../../rtc/master.ts";
@@ -32,7 +35,7 @@ export interface MasterHostPorts {
 }
 
 export function createMasterHost(ports: MasterHostPorts) {
-  let running: { capture: Capture; master: Master } | null = null;
+  let running: { capture: Capture; master: Master; quality: Quality } | null = null;
 
   const stop = async () => {
     const current = running;
@@ -41,19 +44,30 @@ export function createMasterHost(ports: MasterHostPorts) {
     current?.capture.stop();
   };
 
+  /** Captures and watches for the capture ending on its own (tab closed, "Stop sharing", unplugged). */
+  const captureSource = async (request: CaptureRequest, quality: Quality): Promise<Capture> => {
+    const media = await capture(request, quality).catch((cause: unknown) => {
+      throw new ShareFailure(captureErrorCode(request.source, cause), String(cause), { cause });
+    });
+    for (const track of media.stream.getVideoTracks()) {
+      track.addEventListener("ended", () => {
+        if (running?.capture !== media) return;
+        void stop();
+        ports.report({ to: "background", type: "master:capture-ended" });
+      });
+    }
+    return media;
+  };
+
+  const master = (): Master => {
+    if (!running) throw new ShareFailure("session_ended", "No share is running");
+    return running.master;
+  };
+
   return {
     async start(message: StartMessage): Promise<null> {
       await stop();
-      const media = await capture(message.capture, message.quality).catch((cause: unknown) => {
-        throw new ShareFailure(captureErrorCode(message.capture.source, cause), String(cause), { cause });
-      });
-      for (const track of media.stream.getVideoTracks()) {
-        track.addEventListener("ended", () => {
-          if (running?.capture !== media) return;
-          void stop();
-          ports.report({ to: "background", type: "master:capture-ended" });
-        });
-      }
+      const media = await captureSource(message.capture, message.quality);
       let isOpen = false;
       const opened = new Promise<void>((resolve, reject) => {
         const master = startMaster(
@@ -64,9 +78,14 @@ export function createMasterHost(ports: MasterHostPorts) {
             credentials: message.credentials,
             refreshCredentials: ports.refreshCredentials,
             send: { maxBitrateKbps: message.quality.maxBitrateKbps, maxFramerate: message.quality.frameRate },
+            askBeforeJoin: message.askBeforeJoin,
             isFatal: (error) => FATAL.has(toShareError(error).code),
           },
           {
+            joinRequest: (clientId) =>
+              ports.report({ to: "background", type: "master:join-request", clientId }),
+            joinSettled: (clientId) =>
+              ports.report({ to: "background", type: "master:join-settled", clientId }),
             peers: (count) => ports.report({ to: "background", type: "master:peers", count }),
             signaling: (state) => {
               if (state === "open") {
@@ -85,7 +104,7 @@ export function createMasterHost(ports: MasterHostPorts) {
             },
           },
         );
-        running = { capture: media, master };
+        running = { capture: media, master, quality: message.quality };
         setTimeout(
           () => reject(new ShareFailure("signaling_failed", "Signaling did not open in time")),
           FIRST_OPEN_TIMEOUT_MS,
@@ -104,6 +123,44 @@ export function createMasterHost(ports: MasterHostPorts) {
       await stop();
       return null;
     },
+
+    /** The new capture first, then every viewer's senders, then the old capture stops (its indicator goes). */
+    async switchSource(request: CaptureRequest): Promise<null> {
+      const current = running;
+      if (!current) throw new ShareFailure("session_ended", "No share is running");
+      const media = await captureSource(request, current.quality);
+      if (running !== current) {
+        media.stop();
+        return null;
+      }
+      const old = current.capture;
+      current.capture = media;
+      await current.master.replaceSource(media.stream, request.source);
+      old.stop();
+      return null;
+    },
+
+    async controls(controls: { paused?: boolean; audioMuted?: boolean }): Promise<null> {
+      await master().setControls(controls);
+      return null;
+    },
+    ask(enabled: boolean): null {
+      master().setAskBeforeJoin(enabled);
+      return null;
+    },
+    async admit(clientId: string, allow: boolean): Promise<null> {
+      await master().admit(clientId, allow);
+      return null;
+    },
+    async remove(clientId: string): Promise<null> {
+      await master().remove(clientId);
+      return null;
+    },
+    async announceLink(token: string): Promise<null> {
+      await master().announceLink(token);
+      return null;
+    },
+    viewers: (): Promise<ViewerInfo[]> => running?.master.viewers() ?? Promise.resolve([]),
 
     /** The offscreen document cannot prompt, so the background asks before starting a camera share. */
     async cameraPermission(): Promise<CameraPermission> {

@@ -8,12 +8,15 @@ export interface Settings {
   serverUrl: string;
   apiKey: string;
   quality: QualityPresetId;
+  /** New viewers wait until the sharer lets them in (each share can change it while live). */
+  askBeforeJoin: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: DEFAULT_SERVER_URL,
   apiKey: "",
   quality: DEFAULT_QUALITY,
+  askBeforeJoin: false,
 };
 
 export const settingsItem = storage.defineItem<Settings>("local:settings", {

@@ -12,6 +12,7 @@ import { QUALITY_PRESETS } from "../../protocol/quality.ts";
 import {
   type EndReason,
   isActive,
+  isLive,
   reduceShare,
   type ShareError,
   type ShareEvent,
@@ -19,6 +20,7 @@ import {
   type ShareState,
 } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
+import { createLiveControls } from "./live-controls.ts";
 import type { Settings } from "./settings.ts";
 import { ShareFailure, toShareError } from "./share-failure.ts";
 import type { MasterSecret } from "./share-store.ts";
@@ -39,6 +41,12 @@ export interface ControllerPorts {
     ensure(): Promise<void>;
     close(): Promise<void>;
     send<T>(message: OffscreenMessage): Promise<Reply<T>>;
+  };
+  /** Ask-before-join requests when the popup is closed: a notification with Allow / Deny. */
+  joinPrompt: {
+    popupOpen(): Promise<boolean>;
+    show(clientId: string): Promise<void>;
+    clear(clientId: string): Promise<void>;
   };
   onState(state: ShareState): void;
   now(): number;
@@ -118,6 +126,7 @@ export function createShareController(ports: ControllerPorts) {
       channelArn: created.channelArn,
       region: created.region,
       credentials: created.master,
+      askBeforeJoin: settings.askBeforeJoin,
     });
     if (!reply.ok) throw reply.error;
     if (!(await stillStarting())) return release();
@@ -127,7 +136,7 @@ export function createShareController(ports: ControllerPorts) {
       expiresAt: created.expiresAt,
       serverUrl: settings.serverUrl,
     };
-    await dispatch({ type: "live", session, at: ports.now() });
+    await dispatch({ type: "live", session, at: ports.now(), askBeforeJoin: settings.askBeforeJoin });
     const status = await ports.offscreen.send<MasterStatus>({ to: "offscreen", type: "master:status" });
     if (status.ok) await dispatch({ type: "peers", count: status.value.peers });
   };
@@ -154,8 +163,11 @@ export function createShareController(ports: ControllerPorts) {
     return ports.state.get();
   };
 
+  const controls = createLiveControls({ ports, dispatch, streamIdFor });
+
   return {
     get: () => ports.state.get(),
+    controls,
 
     async start(source: ShareSource, tabId?: number): Promise<ShareState> {
       const before = await ports.state.get();
@@ -191,6 +203,7 @@ export function createShareController(ports: ControllerPorts) {
     /** The permission page answered; continues (or fails) the camera share waiting for it. */
     async permissionResult(granted: boolean): Promise<ShareState> {
       const state = await ports.state.get();
+      if (isLive(state)) return controls.permissionResult(granted);
       if (state.status !== "starting" || state.phase !== "permission") return state;
       if (!granted) return fail(new ShareFailure("camera_denied", "Camera permission was not granted"));
       return guarded(() => launch(state.source, state.tabId));

@@ -7,6 +7,7 @@ import type {
   CreateSessionResponse,
   HealthResponse,
   MasterCredentialsResponse,
+  NewLinkResponse,
 } from "../../protocol/api.ts";
 import { type ErrorCode, isErrorBody } from "../../protocol/errors.ts";
 import { ShareFailure } from "./share-failure.ts";
@@ -31,6 +32,10 @@ export interface TokenClient {
    * key was refused and 400 means it got past authentication. Creates nothing.
    */
   checkApiKey(): Promise<ApiKeyCheck>;
+  /** A new viewer link; the server stops admitting the old one. */
+  newLink(sessionId: string, masterToken: string): Promise<NewLinkResponse>;
+  /** The server refuses this viewer's credentials for the rest of the share. */
+  removeViewer(sessionId: string, masterToken: string, clientId: string): Promise<void>;
 }
 
 export function createTokenClient(options: TokenClientOptions): TokenClient {
@@ -73,6 +78,15 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
       const response = await call("DELETE", `/api/sessions/${encodeURIComponent(sessionId)}`, masterToken);
       if (response.ok || response.status === 404 || response.status === 410) return;
       throw failure(response, await response.json().catch(() => undefined));
+    },
+    newLink: async (sessionId, masterToken) =>
+      json<NewLinkResponse>(
+        await call("POST", `/api/sessions/${encodeURIComponent(sessionId)}/link`, masterToken),
+      ),
+    removeViewer: async (sessionId, masterToken, clientId) => {
+      const path = `/api/sessions/${encodeURIComponent(sessionId)}/removals`;
+      const response = await call("POST", path, masterToken, { clientId });
+      if (!response.ok) throw failure(response, await response.json().catch(() => undefined));
     },
     checkApiKey: async () => {
       const response = await call("POST", "/api/sessions", options.apiKey, {});

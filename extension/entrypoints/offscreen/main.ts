@@ -17,6 +17,20 @@ listen("offscreen", (message) => {
       return host.stop();
     case "master:status":
       return host.status();
+    case "master:switch":
+      return host.switchSource(message.capture);
+    case "master:controls":
+      return host.controls({ paused: message.paused, audioMuted: message.audioMuted });
+    case "master:ask":
+      return host.ask(message.enabled);
+    case "master:admit":
+      return host.admit(message.clientId, message.allow);
+    case "master:remove":
+      return host.remove(message.clientId);
+    case "master:link":
+      return host.announceLink(message.token);
+    case "master:viewers":
+      return host.viewers();
     case "camera:permission":
       return host.cameraPermission();
   }

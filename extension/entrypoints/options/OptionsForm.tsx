@@ -101,6 +101,16 @@ export function OptionsForm() {
             ))}
           </select>
         </div>
+        <div class="field field--check">
+          <label>
+            <input
+              type="checkbox"
+              checked={form.askBeforeJoin}
+              onChange={(e) => update({ askBeforeJoin: e.currentTarget.checked })}
+            />{" "}
+            {t("askBeforeJoinOption")}
+          </label>
+        </div>
         <div class="options-actions">
           <button type="submit" class="button primary" disabled={busy}>
             {t("save")}

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import type { ShareSource, ShareState } from "../../../protocol/share.ts";
 import { IdleView } from "../../components/IdleView.tsx";
@@ -46,7 +47,17 @@ export function App() {
   );
 }
 
+/** The tab the popup was opened on: a live share offers to switch to it. */
+function usePopupTabId(): number | undefined {
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id));
+  }, []);
+  return tabId;
+}
+
 function Body({ state, serverUrl }: { state: ShareState; serverUrl: string }) {
+  const popupTabId = usePopupTabId();
   switch (state.status) {
     case "idle":
       return <IdleView serverUrl={serverUrl} onStart={(source) => void start(source)} />;
@@ -54,7 +65,7 @@ function Body({ state, serverUrl }: { state: ShareState; serverUrl: string }) {
       return <StartingView phase={state.phase} onCancel={stop} />;
     case "live":
     case "reconnecting":
-      return <LiveView state={state} onStop={stop} />;
+      return <LiveView state={state} serverUrl={serverUrl} popupTabId={popupTabId} onStop={stop} />;
     case "ended":
     case "failed":
       return (

@@ -7,6 +7,7 @@ import { connectViewer } from "../../../rtc/viewer";
 import { setUpControls } from "./controls";
 import { byId } from "./dom";
 import { requestViewerCredentials } from "./join-client";
+import { createJoinTimeline } from "./join-timeline";
 import { setUpStatsPanel } from "./stats-panel";
 import { createStatusView } from "./status-view";
 import { loadViewerId } from "./viewer-id";
@@ -15,7 +16,8 @@ import { watchSession } from "./watch";
 const video = byId<HTMLVideoElement>("video");
 const view = createStatusView(video);
 setUpControls(video, byId("stage"));
-const stats = setUpStatsPanel();
+const timeline = createJoinTimeline(() => performance.now());
+const stats = setUpStatsPanel(timeline);
 const link = parseViewerLink(location);
 
 if (!link) {
@@ -23,7 +25,8 @@ if (!link) {
 } else if (typeof RTCPeerConnection !== "function") {
   view.render({ name: "error", failure: "unsupported" });
 } else {
-  const { sessionId, token } = link;
+  const { sessionId } = link;
+  let { token } = link;
   const viewerId = loadViewerId(
     () => localStorage,
     (length) => crypto.getRandomValues(new Uint8Array(length)),
@@ -34,7 +37,21 @@ if (!link) {
       const connection = connectViewer(credentials, {
         stream: events.stream,
         lost: events.lost,
-        messages: { ended: events.ended },
+        phase: (phase) => timeline.mark(phase),
+        messages: {
+          ended: events.ended,
+          paused: () => events.sharer({ type: "peer-paused" }),
+          resumed: () => events.sharer({ type: "peer-resumed" }),
+          waiting: () => events.sharer({ type: "peer-waiting" }),
+          removed: () => events.sharer({ type: "peer-removed" }),
+          denied: (m) => events.sharer({ type: "peer-denied", timedOut: m.timedOut }),
+          source: (m) => view.showShare({ source: m.source }),
+          // The sharer made a new link: reconnects and a reload use it, the old one is refused.
+          link: (m) => {
+            token = m.token;
+            history.replaceState(null, "", `#${m.token}`);
+          },
+        },
       });
       stats.watch(connection.pc);
       return connection;
@@ -48,11 +65,17 @@ if (!link) {
       view.render(state);
       if (isTerminal(state)) stats.watch(null);
     },
-    onJoined: (credentials) => view.showShare(credentials),
+    onJoined: (credentials) => {
+      timeline.mark("credentials");
+      view.showShare(credentials);
+    },
     onStream: (stream) => view.showStream(stream),
     log: (message) => console.debug("[beam]", message),
   });
-  video.addEventListener("playing", () => watch.playing());
+  video.addEventListener("playing", () => {
+    timeline.mark("frame");
+    watch.playing();
+  });
   window.addEventListener("pagehide", () => watch.stop());
   // A page restored from the back-forward cache has closed connections: start over.
   window.addEventListener("pageshow", (event) => event.persisted && location.reload());

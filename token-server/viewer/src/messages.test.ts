@@ -12,6 +12,15 @@ describe("describeState", () => {
     expect(describeState({ name: "expired" }).text).toBe("This link has expired.");
   });
 
+  it("says what the sharer did: paused, waiting, removed, denied, a new link", () => {
+    expect(describeState({ name: "paused" }).text).toBe("Paused");
+    expect(describeState({ name: "waiting" }).text).toBe("Waiting for the sharer to let you in…");
+    expect(describeState({ name: "removed" }).text).toBe("The sharer removed you from this share.");
+    expect(describeState({ name: "denied", timedOut: false }).text).toBe("The sharer didn't let you in.");
+    expect(describeState({ name: "denied", timedOut: true })).toMatchObject({ retry: true });
+    expect(describeState({ name: "replaced" }).text).toBe("This link is no longer valid.");
+  });
+
   it("offers a retry only where waiting can help", () => {
     const retry = (state: ViewerState) => describeState(state).retry;
     expect(retry({ name: "full" })).toBe(true);

@@ -27,8 +27,32 @@ export function describeState(state: ViewerState): StateMessage {
       return { text: "Live", retry: false };
     case "reconnecting":
       return { text: "Reconnecting…", detail: "The connection dropped. Trying again.", retry: false };
+    case "paused":
+      return {
+        text: "Paused",
+        detail: "The sharer paused the share. It picks up here when they resume.",
+        retry: false,
+      };
+    case "waiting":
+      return {
+        text: "Waiting for the sharer to let you in…",
+        detail: "Keep this page open. You'll see the share as soon as they allow it.",
+        retry: false,
+      };
     case "ended":
       return { text: "The sharer ended this share.", retry: false };
+    case "removed":
+      return { text: "The sharer removed you from this share.", retry: false };
+    case "denied":
+      return state.timedOut
+        ? { text: "The sharer didn't let you in in time.", detail: "Ask them to try again.", retry: true }
+        : { text: "The sharer didn't let you in.", retry: false };
+    case "replaced":
+      return {
+        text: "This link is no longer valid.",
+        detail: "The sharer made a new link. Ask them for it.",
+        retry: false,
+      };
     case "full":
       return { text: `This share is full (${VIEWER_LIMIT} viewers). Try again later.`, retry: true };
     case "invalid":

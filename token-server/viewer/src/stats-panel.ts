@@ -1,6 +1,7 @@
 /** The stats overlay: sampled only while open, so a closed panel costs nothing. */
 import { sampleViewerStats, type ViewerStats } from "../../../rtc/stats";
 import { byId } from "./dom";
+import type { JoinTimeline } from "./join-timeline";
 
 export interface StatsPanel {
   /** The peer connection of the current attempt (a reconnect brings a new one). */
@@ -26,28 +27,39 @@ export function formatStats(stats: ViewerStats): [string, string][] {
 const formatBitrate = (kbps: number) =>
   kbps >= 1000 ? `${(kbps / 1000).toFixed(1)} Mbit/s` : `${kbps} kbit/s`;
 
-export function setUpStatsPanel(): StatsPanel {
+export function setUpStatsPanel(timeline: JoinTimeline): StatsPanel {
   const toggle = byId<HTMLButtonElement>("stats-toggle");
   const panel = byId("stats");
   const list = byId("stats-list");
   let pc: RTCPeerConnection | null = null;
   let stop: (() => void) | undefined;
 
-  const render = (stats: ViewerStats) => {
+  let last: ViewerStats = { timestamp: 0, bytesReceived: 0, framesDecoded: 0 };
+  const row = ([term, value]: [string, string], section = false) => {
+    const dt = document.createElement("dt");
+    const dd = document.createElement("dd");
+    dt.textContent = term;
+    dd.textContent = value;
+    if (section) {
+      dt.className = "stats__section";
+      dd.className = "stats__section";
+    }
+    return [dt, dd];
+  };
+  const render = (stats: ViewerStats = last) => {
+    last = stats;
+    const [first, ...rest] = timeline.rows();
     list.replaceChildren(
-      ...formatStats(stats).flatMap(([term, value]) => {
-        const dt = document.createElement("dt");
-        const dd = document.createElement("dd");
-        dt.textContent = term;
-        dd.textContent = value;
-        return [dt, dd];
-      }),
+      ...formatStats(stats).flatMap((entry) => row(entry)),
+      ...(first ? row(first, true) : []),
+      ...rest.flatMap((entry) => row(entry)),
     );
   };
   const restart = () => {
     stop?.();
     stop = undefined;
     if (!panel.hidden && pc) stop = sampleViewerStats(pc, render);
+    else render();
   };
   const setOpen = (open: boolean) => {
     panel.hidden = !open;
@@ -59,7 +71,7 @@ export function setUpStatsPanel(): StatsPanel {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !panel.hidden) setOpen(false);
   });
-  render({ timestamp: 0, bytesReceived: 0, framesDecoded: 0 });
+  render();
   return {
     watch(next) {
       pc = next;

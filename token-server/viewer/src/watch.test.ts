@@ -93,6 +93,21 @@ describe("watchSession", () => {
     expect(h.join).toHaveBeenCalledTimes(1);
   });
 
+  it("follows the sharer's pause and removal, and does not rejoin once removed", async () => {
+    const h = harness([{ ok: true, credentials: credentials("a") }]);
+    await vi.advanceTimersByTimeAsync(0);
+    h.watch.playing();
+    h.connections[0]?.events.sharer({ type: "peer-paused" });
+    h.watch.playing();
+    h.connections[0]?.events.sharer({ type: "peer-resumed" });
+    h.connections[0]?.events.sharer({ type: "peer-removed" });
+    h.connections[0]?.events.lost("data channel closed");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.states).toEqual(["connecting", "live", "paused", "live", "removed"]);
+    expect(h.connections[0]?.closed).toBe(true);
+    expect(h.join).toHaveBeenCalledTimes(1);
+  });
+
   it("stops at a terminal answer without retrying", async () => {
     const h = harness([{ ok: false, failure: "session_full" }]);
     await vi.advanceTimersByTimeAsync(10_000);

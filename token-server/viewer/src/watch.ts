@@ -18,10 +18,17 @@ export type JoinResult =
   | { ok: true; credentials: ViewerJoinResponse }
   | { ok: false; failure: ViewerFailure };
 
+/** What the sharer says on the data channel that changes the page's state. */
+export type SharerEvent = Extract<
+  ViewerEvent,
+  { type: "peer-ended" | "peer-paused" | "peer-resumed" | "peer-waiting" | "peer-removed" | "peer-denied" }
+>;
+
 export interface ConnectionEvents {
   stream: (stream: MediaStream) => void;
   lost: (reason: string) => void;
   ended: () => void;
+  sharer: (event: SharerEvent) => void;
 }
 
 export interface WatchDeps {
@@ -95,6 +102,7 @@ export function watchSession(deps: WatchDeps): Watch {
         retryLater();
       },
       ended: () => current === generation && dispatch({ type: "peer-ended" }),
+      sharer: (event) => current === generation && dispatch(event),
     });
   };
 

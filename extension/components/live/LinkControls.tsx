@@ -1,0 +1,27 @@
+import { t } from "../../lib/strings.ts";
+import { CopyLink } from "../CopyLink.tsx";
+import { QrCode } from "../QrCode.tsx";
+import type { Control } from "./use-control.ts";
+
+/** The viewer link with copy and QR, and a new link that stops the old one admitting viewers. */
+export function LinkControls({ viewerUrl, control }: { viewerUrl: string; control: Control }) {
+  return (
+    <>
+      <CopyLink url={viewerUrl} />
+      <div class="qr-frame">
+        <QrCode text={viewerUrl} />
+      </div>
+      <div class="control-row">
+        <button
+          type="button"
+          class="button secondary"
+          disabled={control.busy}
+          onClick={() => control.run({ to: "background", type: "share:new-link" })}
+        >
+          {t("newLink")}
+        </button>
+        <small class="muted">{t("newLinkHint")}</small>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import config from "../../wxt.config.ts";
+import { COMMANDS, commandAction } from "./keyboard-commands.ts";
+
+describe("keyboard commands", () => {
+  it("maps each shortcut to its action and ignores others", () => {
+    expect(commandAction("stop-share")).toBe("stop");
+    expect(commandAction("toggle-pause")).toBe("toggle-pause");
+    expect(commandAction("_execute_action")).toBeNull();
+    expect(commandAction("toString")).toBeNull();
+  });
+
+  it("declares every command in the manifest with a suggested key", () => {
+    const manifest = config.manifest as {
+      commands?: Record<string, { suggested_key?: { default?: string } }>;
+    };
+    for (const name of Object.keys(COMMANDS)) {
+      expect(manifest.commands?.[name]?.suggested_key?.default).toMatch(/^Alt\+Shift\+[A-Z]$/);
+    }
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * What the person sharing can change while live: the source (same connections), pause, mute,
+ * ask-before-join and its requests, removing a viewer, a new link. The background's share
+ * controller hands in its ports and its one state writer.
+ */
+import type { CameraPermission, CaptureRequest } from "../../protocol/extension-messages.ts";
+import { isLive, type ShareEvent, type ShareSource, type ShareState } from "../../protocol/share.ts";
+import { isCapturableUrl } from "./capturable.ts";
+import type { ControllerPorts } from "./share-controller.ts";
+import { ShareFailure } from "./share-failure.ts";
+
+export interface LiveControlDeps {
+  ports: ControllerPorts;
+  dispatch(event: ShareEvent): Promise<ShareState>;
+  streamIdFor(tabId: number): Promise<string>;
+}
+
+export function createLiveControls({ ports, dispatch, streamIdFor }: LiveControlDeps) {
+  const live = async () => {
+    const state = await ports.state.get();
+    if (!isLive(state)) throw new ShareFailure("session_ended", "No share is live");
+    return state;
+  };
+
+  const offscreen = async <T = null>(message: Parameters<ControllerPorts["offscreen"]["send"]>[0]) => {
+    const reply = await ports.offscreen.send<T>(message);
+    if (!reply.ok) throw reply.error;
+    return reply.value;
+  };
+
+  /** The session's server and master token, for the calls only the master may make. */
+  const server = async () => {
+    const secret = await ports.secret.get();
+    if (!secret) throw new ShareFailure("session_ended", "No session");
+    const { apiKey } = await ports.settings();
+    return { secret, client: ports.tokenClient(secret.serverUrl, apiKey || undefined) };
+  };
+
+  const switchTo = async (capture: CaptureRequest, tabId?: number) => {
+    await offscreen({ to: "offscreen", type: "master:switch", capture });
+    return dispatch({ type: "switched", source: capture.source, tabId });
+  };
+
+  return {
+    async switchSource(source: ShareSource, tabId?: number): Promise<ShareState> {
+      await live();
+      if (source === "tab") {
+        if (tabId === undefined) throw new ShareFailure("invalid_request", "No tab to share");
+        const { url } = await ports.tabs.describe(tabId);
+        if (!isCapturableUrl(url)) throw new ShareFailure("tab_not_capturable", url ?? "");
+        return switchTo({ source: "tab", streamId: await streamIdFor(tabId) }, tabId);
+      }
+      const permission = await offscreen<CameraPermission>({ to: "offscreen", type: "camera:permission" });
+      if (permission === "denied") throw new ShareFailure("camera_denied", "Camera permission is blocked");
+      if (permission === "prompt") {
+        await ports.tabs.openPermissionPage();
+        return dispatch({ type: "switch_pending", pending: "camera" });
+      }
+      return switchTo({ source: "camera" });
+    },
+
+    /** The permission page answered a switch to the camera. */
+    async permissionResult(granted: boolean): Promise<ShareState> {
+      const state = await ports.state.get();
+      if (!isLive(state) || state.pendingSwitch !== "camera") return state;
+      if (!granted) return dispatch({ type: "switch_pending", pending: undefined });
+      return switchTo({ source: "camera" });
+    },
+
+    async pause(paused: boolean): Promise<ShareState> {
+      await live();
+      await offscreen({ to: "offscreen", type: "master:controls", paused });
+      return dispatch({ type: "paused", paused });
+    },
+
+    async togglePause(): Promise<ShareState> {
+      const state = await ports.state.get();
+      return isLive(state) ? this.pause(!state.paused) : state;
+    },
+
+    async mute(muted: boolean): Promise<ShareState> {
+      await live();
+      await offscreen({ to: "offscreen", type: "master:controls", audioMuted: muted });
+      return dispatch({ type: "audio_muted", muted });
+    },
+
+    async askBeforeJoin(enabled: boolean): Promise<ShareState> {
+      await live();
+      await offscreen({ to: "offscreen", type: "master:ask", enabled });
+      return dispatch({ type: "ask_before_join", enabled });
+    },
+
+    async admit(clientId: string, allow: boolean): Promise<null> {
+      await ports.joinPrompt.clear(clientId);
+      return offscreen({ to: "offscreen", type: "master:admit", clientId, allow });
+    },
+
+    /** With the popup open its viewer list shows the request; otherwise a notification asks. */
+    async joinRequest(clientId: string): Promise<void> {
+      if (!(await ports.joinPrompt.popupOpen())) await ports.joinPrompt.show(clientId);
+    },
+    joinSettled: (clientId: string) => ports.joinPrompt.clear(clientId),
+
+    /** Server first: once it refuses the viewer id, the master closes the connection. */
+    async remove(clientId: string): Promise<null> {
+      await live();
+      const { secret, client } = await server();
+      await client.removeViewer(secret.sessionId, secret.masterToken, clientId);
+      return offscreen({ to: "offscreen", type: "master:remove", clientId });
+    },
+
+    async newLink(removeClientId?: string): Promise<ShareState> {
+      if (removeClientId !== undefined) await this.remove(removeClientId);
+      await live();
+      const { secret, client } = await server();
+      const { viewerUrl } = await client.newLink(secret.sessionId, secret.masterToken);
+      // Viewers still watching get the new token, so a reconnect of theirs is not refused.
+      const token = viewerUrl.split("#")[1] ?? "";
+      await offscreen({ to: "offscreen", type: "master:link", token });
+      return dispatch({ type: "link", viewerUrl });
+    },
+  };
+}
+
+export type LiveControls = ReturnType<typeof createLiveControls>;

@@ -1,0 +1,34 @@
+/**
+ * The join timeline the stats overlay shows: how long after the link was opened each phase was
+ * reached, the phases the official KVS test page logs. Each mark counts once (the first join).
+ */
+export const JOIN_PHASES = [
+  ["credentials", "Credentials"],
+  ["signaling", "Signaling connected"],
+  ["answer", "Answer received"],
+  ["ice", "ICE connected"],
+  ["frame", "First frame"],
+] as const;
+
+export type JoinPhase = (typeof JOIN_PHASES)[number][0];
+
+export interface JoinTimeline {
+  mark(phase: JoinPhase): void;
+  /** [label, "+123 ms" or "—"] in phase order. */
+  rows(): [string, string][];
+}
+
+/** `now` is ms since the link was opened (`performance.now()` in the page). */
+export function createJoinTimeline(now: () => number): JoinTimeline {
+  const marks = new Map<JoinPhase, number>();
+  return {
+    mark(phase) {
+      if (!marks.has(phase)) marks.set(phase, now());
+    },
+    rows: () =>
+      JOIN_PHASES.map(([phase, label]) => {
+        const at = marks.get(phase);
+        return [label, at === undefined ? "—" : `+${Math.round(at)} ms`];
+      }),
+  };
+}
