@@ -98,6 +98,7 @@ describe("token server over HTTP against the emulator", () => {
         [BEAM_TAG.creator]: "beam",
         [BEAM_TAG.source]: "camera",
         [BEAM_TAG.expiresAt]: String(Date.parse(session.expiresAt) / 1000),
+        [BEAM_TAG.link]: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
       });
     } finally {
       clients.destroy();
@@ -150,6 +151,7 @@ describe("token server over HTTP against the emulator", () => {
         DescribeSignalingChannel: 1,
         GetSignalingChannelEndpoint: 1,
         GetIceServerConfig: 1,
+        ListTagsForResource: 1,
       });
       const refresh = await api(`/api/sessions/${session.sessionId}/master`, {
         base: restarted.url,

@@ -25,6 +25,9 @@ function unreachableKvs(failWith: Error = new Error("KVS must not be called")) {
     viewerCredentials: () => fail("viewerCredentials"),
     countSessionChannels: () => fail("countSessionChannels"),
     deleteChannel: () => fail("deleteChannel"),
+    admission: () => fail("admission"),
+    replaceLink: () => fail("replaceLink"),
+    removeViewer: () => fail("removeViewer"),
     clearCache: () => {},
   };
   return { kvs, calls };

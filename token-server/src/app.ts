@@ -18,6 +18,8 @@ import { endSessionRoute } from "./routes/end-session.ts";
 import { healthRoute } from "./routes/health.ts";
 import { joinViewerRoute } from "./routes/join-viewer.ts";
 import { masterCredentialsRoute } from "./routes/master-credentials.ts";
+import { newLinkRoute } from "./routes/new-link.ts";
+import { removeViewerRoute } from "./routes/remove-viewer.ts";
 import { viewerPageRoutes } from "./routes/viewer-page.ts";
 import { createSessionService } from "./sessions.ts";
 import type { TokenService } from "./tokens.ts";
@@ -100,6 +102,8 @@ export function createApp(deps: AppDeps): Hono {
   app.post("/api/sessions", requireApiKey(config.apiKey), createSessionRoute(sessions));
   app.post("/api/sessions/:id/master", masterCredentialsRoute(sessions));
   app.post("/api/sessions/:id/viewers", joinViewerRoute(sessions));
+  app.post("/api/sessions/:id/link", newLinkRoute(sessions));
+  app.post("/api/sessions/:id/removals", removeViewerRoute(sessions));
   app.delete("/api/sessions/:id", endSessionRoute(sessions));
   app.route("/", viewerPageRoutes(deps.viewerFiles, config.signalingSources ?? ANY_WEBSOCKET));
 

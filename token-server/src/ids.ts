@@ -17,3 +17,8 @@ export function viewerClientId(sessionId: string, viewerId?: string): string {
       : createHash("sha256").update(`${sessionId}:${viewerId}`).digest("base64url").slice(0, 22);
   return `viewer-${suffix}`;
 }
+
+/** 64 random bits, base64url (11 characters): a viewer link's id, kept in a channel tag. */
+export function newLinkId(): string {
+  return randomBytes(8).toString("base64url");
+}

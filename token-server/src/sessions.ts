@@ -3,6 +3,8 @@ import type {
   CreateSessionResponse,
   IceTransportPolicy,
   MasterCredentialsResponse,
+  NewLinkResponse,
+  RemoveViewerRequest,
   ViewerJoinRequest,
   ViewerJoinResponse,
 } from "../../protocol/api.ts";
@@ -10,9 +12,10 @@ import { BeamError } from "../../protocol/errors.ts";
 import { buildViewerUrl, SESSION_ID_PATTERN } from "../../protocol/link.ts";
 import type { ViewerSeats } from "./abuse/viewer-seats.ts";
 import type { Clock } from "./clock.ts";
-import { newSessionId, viewerClientId } from "./ids.ts";
+import { newLinkId, newSessionId, viewerClientId } from "./ids.ts";
+import { checkAdmission } from "./kvs/admission.ts";
 import type { KvsBackend } from "./kvs/port.ts";
-import { authorize, type TokenService } from "./tokens.ts";
+import { authorize, type TokenClaims, type TokenService } from "./tokens.ts";
 
 export interface SessionServiceDeps {
   kvs: KvsBackend;
@@ -33,6 +36,9 @@ export interface SessionService {
   masterCredentials(sessionId: string, masterToken: string): Promise<MasterCredentialsResponse>;
   joinViewer(sessionId: string, request: ViewerJoinRequest): Promise<ViewerJoinResponse>;
   end(sessionId: string, masterToken: string): Promise<void>;
+  /** A new viewer link: the old one stops admitting; viewers already connected are not touched. */
+  newLink(sessionId: string, masterToken: string): Promise<NewLinkResponse>;
+  removeViewer(sessionId: string, masterToken: string, request: RemoveViewerRequest): Promise<void>;
 }
 
 /**
@@ -51,6 +57,21 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     return claims;
   }
 
+  /** The master token carries what a viewer link shows, so a new link needs no lookup either. */
+  const viewerUrl = (claims: Pick<TokenClaims, "sid" | "exp" | "src" | "title">, lid: string) =>
+    buildViewerUrl(
+      deps.publicUrl,
+      claims.sid,
+      tokens.sign({
+        sid: claims.sid,
+        role: "viewer",
+        exp: claims.exp,
+        src: claims.src,
+        title: claims.title,
+        lid,
+      }),
+    );
+
   return {
     async create(request) {
       const max = deps.maxSessions ?? 0;
@@ -61,27 +82,23 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         );
       }
       const sessionId = newSessionId();
+      const linkId = newLinkId();
       const exp = Math.floor(deps.clock.now() / 1000) + deps.sessionTtlSeconds;
       const { channelArn } = await kvs.createSessionChannel({
         sessionId,
         source: request.source,
         expiresAt: exp,
+        linkId,
       });
       const master = await kvs.masterCredentials(sessionId);
-      const viewerToken = tokens.sign({
-        sid: sessionId,
-        role: "viewer",
-        exp,
-        src: request.source,
-        title: request.title,
-      });
+      const shown = { sid: sessionId, exp, src: request.source, title: request.title };
       return {
         sessionId,
         region: kvs.region,
         channelArn,
         expiresAt: new Date(exp * 1000).toISOString(),
-        masterToken: tokens.sign({ sid: sessionId, role: "master", exp }),
-        viewerUrl: buildViewerUrl(deps.publicUrl, sessionId, viewerToken),
+        masterToken: tokens.sign({ ...shown, role: "master" }),
+        viewerUrl: viewerUrl(shown, linkId),
         master: { signedUrl: master.signedUrl, iceServers: master.iceServers, ...policy },
       };
     },
@@ -95,6 +112,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     async joinViewer(sessionId, request) {
       const claims = checkToken(sessionId, request.token, "viewer");
       const clientId = viewerClientId(sessionId, request.viewerId);
+      // Refused viewers (removed, or on a replaced link) take no seat and get no credentials.
+      checkAdmission(await kvs.admission(sessionId), claims.lid, clientId);
       if (deps.seats && !deps.seats.take(sessionId, clientId)) {
         throw new BeamError("session_full", "This share already has as many viewers as it can take.");
       }
@@ -116,6 +135,18 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       checkToken(sessionId, masterToken, "master");
       await kvs.deleteChannel(sessionId);
       deps.seats?.release(sessionId);
+    },
+
+    async newLink(sessionId, masterToken) {
+      const claims = checkToken(sessionId, masterToken, "master");
+      const linkId = newLinkId();
+      await kvs.replaceLink(sessionId, linkId);
+      return { viewerUrl: viewerUrl(claims, linkId) };
+    },
+
+    async removeViewer(sessionId, masterToken, request) {
+      checkToken(sessionId, masterToken, "master");
+      await kvs.removeViewer(sessionId, request.clientId);
     },
   };
 }

@@ -17,6 +17,11 @@ const claimsSchema = z.strictObject({
   /** Viewer tokens carry what the viewer page shows, so a join needs no lookup. */
   src: z.enum(SOURCES).optional(),
   title: z.string().max(120).optional(),
+  /** Viewer tokens: the link they belong to; a new link makes the channel admit only its own id. */
+  lid: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .optional(),
 });
 export type TokenClaims = z.infer<typeof claimsSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChannelCache } from "./cache.ts";
+import { ADMISSION_REUSE_MS, ChannelCache } from "./cache.ts";
 
 function fakeClock(start = 1_000_000) {
   let now = start;
@@ -55,5 +55,18 @@ describe("ChannelCache", () => {
     await cache.arn("c", load);
     expect(await cache.arn("a", load)).toBe("arn:1");
     expect(await cache.arn("b", load)).toBe("arn:4");
+  });
+
+  it("reuses a channel's admission briefly, then reads it again (other instances may have changed it)", async () => {
+    const clock = fakeClock();
+    const cache = new ChannelCache({ clock });
+    let loads = 0;
+    const load = async () => ({ linkId: `L${++loads}`, removed: new Set<string>() });
+    cache.setAdmission("s", { linkId: "L0", removed: new Set() });
+    expect((await cache.admission("s", load)).linkId).toBe("L0");
+    clock.advance(ADMISSION_REUSE_MS + 1);
+    expect((await cache.admission("s", load)).linkId).toBe("L1");
+    expect((await cache.admission("s", load)).linkId).toBe("L1");
+    expect(loads).toBe(1);
   });
 });

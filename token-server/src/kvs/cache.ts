@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.ts";
+import type { ChannelAdmission } from "./admission.ts";
 import { type IceServerBundle, iceReuseSeconds } from "./ice.ts";
 import type { ChannelRole } from "./port.ts";
 
@@ -13,7 +14,13 @@ interface ChannelEntry {
   ice?: Promise<IceServerBundle>;
   /** Epoch ms; Infinity while the fetch is in flight. */
   iceReuseUntil: number;
+  admission?: Promise<ChannelAdmission>;
+  /** Epoch ms; other instances may change the tags, so a read is trusted only this long. */
+  admissionUntil: number;
 }
+
+/** How long a read of a channel's admission tags is reused before KVS is asked again. */
+export const ADMISSION_REUSE_MS = 5_000;
 
 /**
  * What a channel needs for a join — ARN, endpoints per role, ICE servers — kept as shared promises
@@ -72,6 +79,24 @@ export class ChannelCache {
     return loading;
   }
 
+  admission(sessionId: string, load: () => Promise<ChannelAdmission>): Promise<ChannelAdmission> {
+    const entry = this.entry(sessionId);
+    if (entry.admission && entry.admissionUntil > this.options.clock.now()) return entry.admission;
+    const loading = load();
+    this.setAdmission(sessionId, loading);
+    loading.catch(() => {
+      if (entry.admission === loading) entry.admission = undefined;
+    });
+    return loading;
+  }
+
+  /** What this instance just wrote (or read): trusted for `ADMISSION_REUSE_MS`. */
+  setAdmission(sessionId: string, admission: ChannelAdmission | Promise<ChannelAdmission>): void {
+    const entry = this.entry(sessionId);
+    entry.admission = Promise.resolve(admission);
+    entry.admissionUntil = this.options.clock.now() + ADMISSION_REUSE_MS;
+  }
+
   markEnded(sessionId: string): void {
     this.channels.delete(sessionId);
     this.ended.add(sessionId);
@@ -92,7 +117,7 @@ export class ChannelCache {
     if (entry) {
       this.channels.delete(sessionId); // re-insert: Map order is the LRU order
     } else {
-      entry = { endpoints: {}, iceReuseUntil: 0 };
+      entry = { endpoints: {}, iceReuseUntil: 0, admissionUntil: 0 };
     }
     this.channels.set(sessionId, entry);
     trim(this.channels, this.options.maxChannels ?? 5_000);

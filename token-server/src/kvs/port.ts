@@ -1,4 +1,5 @@
 import type { SignalingCredentials, Source } from "../../../protocol/api.ts";
+import type { ChannelAdmission } from "./admission.ts";
 
 export type KvsMode = "aws" | "emulator";
 export type ChannelRole = "MASTER" | "VIEWER";
@@ -8,6 +9,8 @@ export interface NewSessionChannel {
   source: Source;
   /** Epoch seconds; recorded as a tag so a janitor can delete expired channels without local state. */
   expiresAt: number;
+  /** The first viewer link's id, recorded as a tag; viewer tokens carry it. */
+  linkId: string;
 }
 
 export interface ChannelCredentials extends SignalingCredentials {
@@ -28,6 +31,12 @@ export interface KvsBackend {
   viewerCredentials(sessionId: string, clientId: string): Promise<ChannelCredentials>;
   /** Beam channels (by name prefix) that exist now, counting stops at `upTo`: one paginated List call. */
   countSessionChannels(upTo: number): Promise<number>;
+  /** Which link and viewers the session still admits (channel tags, briefly cached). */
+  admission(sessionId: string): Promise<ChannelAdmission>;
+  /** Makes `linkId` the only link that admits new viewers. */
+  replaceLink(sessionId: string, linkId: string): Promise<void>;
+  /** Refuses `clientId` for the rest of the session; idempotent; `removal_limit` (409) when full. */
+  removeViewer(sessionId: string, clientId: string): Promise<void>;
   /** Idempotent: deleting a channel that is already gone succeeds. */
   deleteChannel(sessionId: string): Promise<void>;
   /** Drops cached channel data (not the ended-session memory); used for cold-path tests. */

@@ -4,9 +4,18 @@ import {
   DescribeSignalingChannelCommand,
   GetSignalingChannelEndpointCommand,
   ListSignalingChannelsCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
 } from "@aws-sdk/client-kinesis-video";
 import { GetIceServerConfigCommand } from "@aws-sdk/client-kinesis-video-signaling";
 import { BeamError } from "../../../protocol/errors.ts";
+import {
+  admissionFromTags,
+  type ChannelAdmission,
+  linkTag,
+  removedViewerTag,
+  withRemoved,
+} from "./admission.ts";
 import type { ChannelCache, ChannelEndpoints } from "./cache.ts";
 import type { KvsClients } from "./clients.ts";
 import { toBeamError } from "./errors.ts";
@@ -110,6 +119,25 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
     }
   }
 
+  function admissionOf(sessionId: string): Promise<ChannelAdmission> {
+    if (cache.isEnded(sessionId))
+      return Promise.reject(new BeamError("session_ended", "This session has ended."));
+    return cache.admission(sessionId, async () => {
+      const arn = await arnOf(sessionId);
+      const out = await call("ListTagsForResource", () =>
+        clients.control.send(new ListTagsForResourceCommand({ ResourceARN: arn })),
+      );
+      return admissionFromTags(out.Tags ?? {});
+    });
+  }
+
+  async function tag(sessionId: string, tags: { Key: string; Value: string }[]): Promise<void> {
+    const arn = await arnOf(sessionId);
+    await call("TagResource", () =>
+      clients.control.send(new TagResourceCommand({ ResourceARN: arn, Tags: tags })),
+    );
+  }
+
   async function deleteChannel(sessionId: string): Promise<void> {
     if (cache.isEnded(sessionId)) return;
     try {
@@ -166,6 +194,7 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
       if (!channelArn)
         throw new BeamError("kvs_unavailable", "KVS created the channel without returning its ARN.");
       await cache.arn(channel.sessionId, async () => channelArn);
+      cache.setAdmission(channel.sessionId, { linkId: channel.linkId, removed: new Set() });
       try {
         // Warm everything a join needs, in parallel, so the first viewer join makes no AWS call.
         await Promise.all([iceOf(channel.sessionId, "MASTER"), endpointsOf(channel.sessionId, "VIEWER")]);
@@ -180,6 +209,22 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
     viewerCredentials: (sessionId, clientId) => credentials(sessionId, "VIEWER", clientId),
 
     countSessionChannels,
+    admission: admissionOf,
+
+    async replaceLink(sessionId, linkId) {
+      const before = await admissionOf(sessionId);
+      await tag(sessionId, [linkTag(linkId)]);
+      cache.setAdmission(sessionId, { ...before, linkId });
+    },
+
+    async removeViewer(sessionId, clientId) {
+      const before = await admissionOf(sessionId);
+      const after = withRemoved(before, clientId);
+      if (after === before) return;
+      await tag(sessionId, [removedViewerTag(clientId)]);
+      cache.setAdmission(sessionId, after);
+    },
+
     deleteChannel,
 
     clearCache: () => cache.clear(),

@@ -6,6 +6,8 @@ export const BEAM_TAG = {
   creator: "beam:creator",
   source: "beam:source",
   expiresAt: "beam:expires-at",
+  /** The current viewer link id (see admission.ts); a new link replaces it. */
+  link: "beam:link",
 } as const;
 
 export const BEAM_CREATOR = "beam";
@@ -15,6 +17,7 @@ export function sessionChannelTags(channel: NewSessionChannel): Tag[] {
     { Key: BEAM_TAG.creator, Value: BEAM_CREATOR },
     { Key: BEAM_TAG.source, Value: channel.source },
     { Key: BEAM_TAG.expiresAt, Value: String(channel.expiresAt) },
+    { Key: BEAM_TAG.link, Value: channel.linkId },
   ];
 }
 
