@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CONTROL_OPERATIONS, type ControlContext } from "./control-ops.ts";
 import { KvsError, writeJson, writeKvsError } from "./errors.ts";
+import type { FaultInjector } from "./faults.ts";
 import { getIceServerConfig, type IceContext } from "./ice-config.ts";
 import type { EmulatorLimits } from "./limits.ts";
 import { RateLimiter } from "./limits.ts";
@@ -11,6 +12,7 @@ export interface ApiDeps extends ControlContext, IceContext {
   identity: VerifierIdentity;
   limits: EmulatorLimits;
   callDelayMs: number;
+  faults: FaultInjector;
 }
 
 interface Operation {
@@ -74,6 +76,12 @@ export class ApiHandler {
       if (req.method !== "POST")
         throw new KvsError("UnknownOperationException", "Operations are POST requests.");
       const input = parseJson(body);
+      const fault = this.deps.faults.take(op.name);
+      if (fault?.kind === "drop") {
+        res.socket?.destroy();
+        return;
+      }
+      if (fault) throw fault.error;
       this.throttle(op.name, input, now);
       writeJson(res, 200, op.handle(input, this.deps) ?? {});
     } catch (error) {

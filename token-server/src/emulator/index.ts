@@ -12,12 +12,14 @@ import { ChannelStore } from "./channel-store.ts";
 import { ApiHandler, isApiPath } from "./control-plane.ts";
 import { answerPreflight, applyCors } from "./cors.ts";
 import { KvsError, writeKvsError } from "./errors.ts";
+import { FaultInjector, type FaultRule } from "./faults.ts";
 import type { TurnConfig } from "./ice-config.ts";
 import { type EmulatorLimits, type LimitOverrides, resolveLimits } from "./limits.ts";
 import { SignalingHub } from "./signaling-ws.ts";
 import { startStunResponder } from "./stun-responder.ts";
 import { selfSignedCertificate } from "./tls.ts";
 
+export type { FaultRule } from "./faults.ts";
 export type { EmulatorLimits, LimitOverrides } from "./limits.ts";
 export { DEFAULT_LIMITS } from "./limits.ts";
 
@@ -44,6 +46,8 @@ export interface EmulatorOptions {
   callDelayMs?: number;
   /** TURN REST credentials in GetIceServerConfig; without it the emulator's own STUN responder is returned. */
   turn?: TurnConfig;
+  /** Failures to inject from the first call on (tests of the token server's AWS error handling). */
+  faults?: FaultRule[];
   /** ms epoch, injectable for tests. */
   clock?: () => number;
 }
@@ -71,6 +75,9 @@ export interface RunningEmulator {
   connections(channelArn?: string): { masters: number; viewers: number };
   dropConnections(channelArn: string, role?: "MASTER" | "VIEWER"): void;
   goAway(channelArn?: string): void;
+  /** Makes later control-plane / GetIceServerConfig calls fail (after their signature is verified). */
+  injectFault(rule: FaultRule): void;
+  clearFaults(): void;
   /** Runs the idle / TTL / max-duration checks now (they also run on a timer); useful with an injected clock. */
   tick(): void;
   close(): Promise<void>;
@@ -96,6 +103,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const hub = new SignalingHub({ identity, store, limits, clock });
 
   const endpoints = { WSS: "", HTTPS: "" };
+  const faults = new FaultInjector();
+  for (const rule of options.faults ?? []) faults.add(rule);
   const iceSource: TurnConfig = options.turn ?? { urls: [], secret: randomBytes(32).toString("base64") };
   const api = new ApiHandler({
     store,
@@ -105,6 +114,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     endpoints,
     iceSource,
     callDelayMs: options.callDelayMs ?? 0,
+    faults,
     defaultTtlSeconds: limits.defaultMessageTtlSeconds,
     onChannelDeleted: (arn) => hub.channelDeleted(arn),
   });
@@ -158,6 +168,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     connections: (channelArn) => hub.connections(channelArn),
     dropConnections: (channelArn, role) => hub.drop(channelArn, role),
     goAway: (channelArn) => hub.goAway(channelArn),
+    injectFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
     tick: () => hub.tick(),
     async close() {
       await hub.close();

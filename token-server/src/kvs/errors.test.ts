@@ -31,5 +31,6 @@ describe("toBeamError", () => {
     const mapped = toBeamError(refused, "GetIceServerConfig");
     expect(mapped.code).toBe("kvs_unavailable");
     expect(mapped.message).toContain("unreachable");
+    expect(mapped.message).toContain("ECONNREFUSED");
   });
 });

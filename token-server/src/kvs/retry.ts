@@ -38,6 +38,8 @@ export interface RetryPolicyOptions {
   maxDelayMs?: number;
   /** Retry 5xx and dropped connections too; off for calls that must not run twice (create). */
   retryTransient?: boolean;
+  /** More AWS error names to retry, e.g. ResourceInUseException for a delete racing a create. */
+  alsoRetry?: readonly string[];
   /** In [0, 1); injected so tests are deterministic. */
   random?: () => number;
 }
@@ -50,11 +52,14 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
     maxDelayMs = 2_000,
     retryTransient = true,
     random = Math.random,
+    alsoRetry = [],
   } = options;
   return (attempt, error) => {
     if (attempt >= maxAttempts) return null;
     const retryable =
-      isThrottling(error) || (retryTransient && (isServerError(error) || isTransientNetwork(error)));
+      isThrottling(error) ||
+      alsoRetry.includes(errorName(error)) ||
+      (retryTransient && (isServerError(error) || isTransientNetwork(error)));
     if (!retryable) return null;
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + random() * (ceiling / 2));

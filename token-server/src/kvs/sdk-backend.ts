@@ -44,13 +44,15 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
   const retry = options.retry ?? createRetryPolicy();
   // A create retried after a 5xx could run twice; only throttling (rejected up front) is retried.
   const createRetry = options.retry ?? createRetryPolicy({ retryTransient: false });
+  // A channel still being created or updated refuses deletion for a moment (ResourceInUse).
+  const deleteRetry = options.retry ?? createRetryPolicy({ alsoRetry: ["ResourceInUseException"] });
   const name = (sessionId: string) => channelName(options.channelPrefix, sessionId);
 
   async function call<T>(action: string, run: () => Promise<T>, policy = retry): Promise<T> {
     try {
       return await withRetry(run, policy, options.sleep);
     } catch (error) {
-      throw toBeamError(error, action);
+      throw toBeamError(error, action, { region: options.region });
     }
   }
 
@@ -142,8 +144,10 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
     if (cache.isEnded(sessionId)) return;
     try {
       const arn = await arnOf(sessionId);
-      await call("DeleteSignalingChannel", () =>
-        clients.control.send(new DeleteSignalingChannelCommand({ ChannelARN: arn })),
+      await call(
+        "DeleteSignalingChannel",
+        () => clients.control.send(new DeleteSignalingChannelCommand({ ChannelARN: arn })),
+        deleteRetry,
       );
     } catch (error) {
       if (!(error instanceof BeamError && error.code === "session_ended")) throw error;
