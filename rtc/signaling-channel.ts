@@ -19,6 +19,11 @@ export interface SignalingChannelOptions {
 
 export interface SignalingHandlers {
   open?: () => void;
+  /**
+   * KVS sent GO_AWAY: it will close this socket soon (after up to a minute). The SDK drops the
+   * frame, so it is read off the raw socket; without it the later close still triggers a reconnect.
+   */
+  goAway?: () => void;
   /** The socket closed (by us, by the server, or after an error). */
   close?: () => void;
   error?: (error: unknown) => void;
@@ -56,7 +61,10 @@ export function createSignalingChannel(
     clientId: options.clientId,
     requestSigner: { getSignedURL: () => options.signedUrl() },
   });
-  client.on("open", () => handlers.open?.());
+  client.on("open", () => {
+    watchGoAway(client, () => handlers.goAway?.());
+    handlers.open?.();
+  });
   client.on("close", () => handlers.close?.());
   client.on("error", (error: unknown) => handlers.error?.(error));
   client.on("sdpOffer", (offer: RTCSessionDescriptionInit, clientId: string) =>
@@ -82,4 +90,20 @@ export function createSignalingChannel(
     sendCandidate: (c, clientId) => client.sendIceCandidate(candidate(c), clientId),
     forget: (clientId) => client.resetIceCandidateState(clientId),
   };
+}
+
+/** The SDK 2.9 keeps its socket in `websocket`; if a later version renames it, GO_AWAY goes unseen. */
+function watchGoAway(client: SignalingClient, goAway: () => void): void {
+  const socket = (client as unknown as { websocket?: WebSocket | null }).websocket;
+  socket?.addEventListener("message", ({ data }) => {
+    if (typeof data === "string" && data.includes('"GO_AWAY"') && isGoAway(data)) goAway();
+  });
+}
+
+function isGoAway(text: string): boolean {
+  try {
+    return (JSON.parse(text) as { messageType?: unknown }).messageType === "GO_AWAY";
+  } catch {
+    return false;
+  }
 }

@@ -5,11 +5,12 @@ import { keepSignalingOpen, type SignalingState } from "./signaling-keeper.ts";
 
 /** A channel whose socket events the test fires by hand. */
 function fakeChannels() {
-  const made: { handlers: SignalingHandlers; opened: number; closed: number }[] = [];
+  const made: { handlers: SignalingHandlers; opened: number; closed: number; channel?: SignalingChannel }[] =
+    [];
   const create = (handlers: SignalingHandlers): SignalingChannel => {
-    const record = { handlers, opened: 0, closed: 0 };
+    const record: (typeof made)[number] = { handlers, opened: 0, closed: 0 };
     made.push(record);
-    return {
+    record.channel = {
       open: () => void record.opened++,
       close: () => {
         record.closed++;
@@ -20,6 +21,7 @@ function fakeChannels() {
       sendCandidate: () => {},
       forget: () => {},
     };
+    return record.channel;
   };
   return { made, create };
 }
@@ -119,5 +121,40 @@ describe("keepSignalingOpen", () => {
     expect(made).toHaveLength(1);
     expect(states).toEqual(["open", "reconnecting", "closed"]);
     expect(gaveUp).toHaveLength(0);
+  });
+
+  it("GO_AWAY: opens a successor while the old channel keeps serving, then lets the old one go", () => {
+    const { keeper, made, states } = setup();
+    made[0]?.handlers.open?.();
+    made[0]?.handlers.goAway?.();
+    expect(made).toHaveLength(2);
+    expect(keeper.channel).toBe(made[0]?.channel);
+    made[1]?.handlers.open?.();
+    expect(keeper.channel).toBe(made[1]?.channel);
+    expect(made[0]?.closed).toBe(1);
+    expect(states).toEqual(["open"]);
+    made[0]?.handlers.goAway?.();
+    expect(made).toHaveLength(2);
+  });
+
+  it("GO_AWAY: an old channel that closes first is no longer used, and its close starts no retry", () => {
+    const { keeper, made } = setup();
+    made[0]?.handlers.open?.();
+    made[0]?.handlers.goAway?.();
+    made[0]?.handlers.close?.();
+    expect(keeper.channel).toBeNull();
+    vi.advanceTimersByTime(1000);
+    expect(made).toHaveLength(2);
+    made[1]?.handlers.open?.();
+    expect(keeper.channel).toBe(made[1]?.channel);
+  });
+
+  it("close() during a GO_AWAY handover closes both channels", () => {
+    const { keeper, made } = setup();
+    made[0]?.handlers.open?.();
+    made[0]?.handlers.goAway?.();
+    keeper.close();
+    expect(made.map((m) => m.closed)).toEqual([1, 1]);
+    expect(keeper.channel).toBeNull();
   });
 });

@@ -56,16 +56,23 @@ export function keepSignalingOpen(options: SignalingKeeperOptions): SignalingKee
       open: () => {
         if (settled || channel !== current) return;
         attempt = 0;
+        const previous = open;
         open = channel;
+        // The channel told to go away served until now; its successor takes over.
+        if (previous && previous !== channel) safely(() => previous.close());
         setState("open");
+      },
+      goAway: () => {
+        // Make before break: the old channel keeps carrying answers until the new one is open.
+        if (channel === current && channel === open) connect();
       },
       close: () => lost(new Error("Signaling connection closed")),
       error: (error) => lost(error),
     });
     const lost = (error: unknown) => {
+      if (open === channel) open = null;
       if (settled || channel !== current) return;
       settled = true;
-      open = null;
       current = null;
       // A signer failure leaves the SDK client half-open; closing resets it (its close event is ignored).
       safely(() => channel.close());
@@ -86,10 +93,10 @@ export function keepSignalingOpen(options: SignalingKeeperOptions): SignalingKee
   const stop = () => {
     if (retry !== undefined) timers.clearTimeout(retry);
     retry = undefined;
-    const channel = current;
+    const channels = new Set([current, open]);
     current = null;
     open = null;
-    if (channel) safely(() => channel.close());
+    for (const channel of channels) if (channel) safely(() => channel.close());
     setState("closed");
   };
 

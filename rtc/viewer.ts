@@ -21,8 +21,11 @@ export type ViewerCredentials = Pick<
 export interface ViewerConnectionHandlers {
   /** The remote stream; its tracks arrive one by one, so the same stream is handed over again. */
   stream: (stream: MediaStream) => void;
-  /** The peer connection, a track or the data channel went away, or it never connected in time. */
-  lost: (reason: string) => void;
+  /**
+   * The peer connection, a track or the data channel went away, or it never connected in time.
+   * `unanswered`: the sharer sent no answer at all, the sign of a sharer that is gone.
+   */
+  lost: (reason: string, unanswered: boolean) => void;
   /** Messages from the sharer on the data channel. */
   messages: PeerMessageHandlers;
   /** Join timeline marks, each reported once per connection. */
@@ -45,17 +48,21 @@ export function connectViewer(
   connectTimeoutMs = CONNECT_TIMEOUT_MS,
 ): ViewerConnection {
   let closed = false;
+  let answered = false;
   const pc = new RTCPeerConnection({
     iceServers: credentials.iceServers,
     iceTransportPolicy: credentials.iceTransportPolicy ?? "all",
   });
   const stream = new MediaStream();
-  const timer = setTimeout(() => lose("no connection to the sharer"), connectTimeoutMs);
+  const timer = setTimeout(
+    () => lose(answered ? "no connection to the sharer" : "no answer from the sharer", !answered),
+    connectTimeoutMs,
+  );
 
-  const lose = (reason: string) => {
+  const lose = (reason: string, unanswered = false) => {
     if (closed) return;
     close();
-    handlers.lost(reason);
+    handlers.lost(reason, unanswered);
   };
 
   pc.addTransceiver("video", { direction: "recvonly" });
@@ -98,6 +105,7 @@ export function connectViewer(
         void sendOffer().catch((error) => lose(`offer failed: ${String(error)}`));
       },
       answer: (answer) => {
+        answered = true;
         handlers.phase?.("answer");
         void pc.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
       },

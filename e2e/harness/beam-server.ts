@@ -12,7 +12,11 @@ import type { IceTransportPolicy } from "../../protocol/api.ts";
 import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
 import { loadConfig } from "../../token-server/src/config.ts";
-import { startEmulator } from "../../token-server/src/emulator/index.ts";
+import {
+  type LimitOverrides,
+  type RunningEmulator,
+  startEmulator,
+} from "../../token-server/src/emulator/index.ts";
 import { createKvsBackend } from "../../token-server/src/kvs/create-backend.ts";
 import { createLogger } from "../../token-server/src/logger.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
@@ -27,6 +31,12 @@ export interface BeamServer {
   url: string;
   /** Names of the signaling channels the emulator holds, asked over its real control-plane API. */
   channelNames(): Promise<string[]>;
+  /** The KVS emulator, for its fault hooks (dropConnections, goAway, masterConnectedAt). */
+  emulator: RunningEmulator;
+  /** Stops the token server only; the emulator keeps running, as a standalone one would. */
+  stopTokenServer(): Promise<void>;
+  /** Starts a fresh token server (empty caches) on the same port with the same TOKEN_SECRET. */
+  startTokenServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +51,8 @@ export interface BeamServerOptions {
    * host resolver): viewer links and the emulator's signaling endpoints then carry it.
    */
   publicHost?: string;
+  /** Emulator quotas, e.g. shortened idle and connection timeouts (defaults: KVS's values). */
+  emulatorLimits?: LimitOverrides;
 }
 
 /**
@@ -66,6 +78,7 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     callDelayMs: 0,
     ...(options.publicHost ? { publicHost: options.publicHost } : {}),
     ...(options.turn ? { turn: options.turn } : {}),
+    ...(options.emulatorLimits ? { limits: options.emulatorLimits } : {}),
   });
   const connection = {
     region: emulator.region,
@@ -74,35 +87,50 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     credentials,
   };
   const clock = systemClock;
-  const kvs = createKvsBackend({
-    mode: "emulator",
-    connection,
-    channelPrefix: base.channelPrefix,
-    presignExpiresSeconds: base.presignExpiresSeconds,
-    clock,
-  });
+  let port = 0;
+  let url = "";
+  let running: { server: Server; closeKvs: () => void } | undefined;
 
-  let app: Hono | undefined;
-  const server = createAdaptorServer({
-    fetch: (request: Request) => (app ? app.fetch(request) : new Response("starting", { status: 503 })),
-  }) as Server;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
-  const publicUrl = options.publicHost ? `http://${options.publicHost}:${port}` : url;
-  app = createApp({
-    config: {
-      apiKey: undefined,
-      publicUrl,
-      sessionTtlSeconds: options.sessionTtlSeconds ?? base.sessionTtlSeconds,
-      iceTransportPolicy: options.iceTransportPolicy ?? "all",
-    },
-    kvs: kvs.backend,
-    tokens: createTokenService({ secrets: base.tokenSecrets, clock }),
-    clock,
-    logger: createLogger({ level: "warn" }),
-    viewerFiles: viewerFilesFromDir(VIEWER_DIST),
-  });
+  // Everything a token-server process holds is built here, so a restart starts from nothing.
+  const startTokenServer = async () => {
+    const kvs = createKvsBackend({
+      mode: "emulator",
+      connection,
+      channelPrefix: base.channelPrefix,
+      presignExpiresSeconds: base.presignExpiresSeconds,
+      clock,
+    });
+    let app: Hono | undefined;
+    const server = createAdaptorServer({
+      fetch: (request: Request) => (app ? app.fetch(request) : new Response("starting", { status: 503 })),
+    }) as Server;
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+    url = `http://127.0.0.1:${port}`;
+    app = createApp({
+      config: {
+        apiKey: undefined,
+        publicUrl: options.publicHost ? `http://${options.publicHost}:${port}` : url,
+        sessionTtlSeconds: options.sessionTtlSeconds ?? base.sessionTtlSeconds,
+        iceTransportPolicy: options.iceTransportPolicy ?? "all",
+      },
+      kvs: kvs.backend,
+      tokens: createTokenService({ secrets: base.tokenSecrets, clock }),
+      clock,
+      logger: createLogger({ level: "warn" }),
+      viewerFiles: viewerFilesFromDir(VIEWER_DIST),
+    });
+    running = { server, closeKvs: () => kvs.close() };
+  };
+  const stopTokenServer = async () => {
+    const current = running;
+    running = undefined;
+    if (!current) return;
+    current.server.closeAllConnections();
+    await new Promise<void>((resolve) => current.server.close(() => resolve()));
+    current.closeKvs();
+  };
+  await startTokenServer();
 
   const control = new KinesisVideoClient({
     region: emulator.region,
@@ -111,6 +139,9 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
   });
   return {
     url,
+    emulator,
+    stopTokenServer,
+    startTokenServer,
     channelNames: async () => {
       const names: string[] = [];
       let NextToken: string | undefined;
@@ -123,9 +154,7 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     },
     close: async () => {
       control.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      kvs.close();
+      await stopTokenServer();
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

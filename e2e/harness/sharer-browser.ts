@@ -18,6 +18,8 @@ export interface SharerBrowser {
   context: BrowserContext;
   extensionId: string;
   extensionOrigin: string;
+  /** The browser's remote-debugging port, for raw CDP to targets Playwright does not list. */
+  debuggingPort: number;
   /** The extension's service worker as it is now (a restarted worker is looked up again). */
   serviceWorker(): Promise<Worker>;
   /** Opens a normal tab and waits for it to load. */
@@ -75,6 +77,7 @@ export async function launchSharerBrowser(extensionDir: string, args: string[] =
       context: ctx,
       extensionId,
       extensionOrigin,
+      debuggingPort,
       serviceWorker: () => currentWorker(ctx, extensionOrigin),
       openTab: async (url) => {
         const page = await ctx.newPage();

@@ -73,6 +73,8 @@ export interface RunningEmulator {
   setCallDelayMs(ms: number): void;
   channelNames(): string[];
   connections(channelArn?: string): { masters: number; viewers: number };
+  /** When the channel's newest master connection opened (ms epoch), or undefined without one: a reconnect moves it. */
+  masterConnectedAt(channelArn: string): number | undefined;
   dropConnections(channelArn: string, role?: "MASTER" | "VIEWER"): void;
   goAway(channelArn?: string): void;
   /** Makes later control-plane / GetIceServerConfig calls fail (after their signature is verified). */
@@ -166,6 +168,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     setCallDelayMs: (ms) => api.setCallDelayMs(ms),
     channelNames: () => store.names(),
     connections: (channelArn) => hub.connections(channelArn),
+    masterConnectedAt: (channelArn) => hub.masterConnectedAt(channelArn),
     dropConnections: (channelArn, role) => hub.drop(channelArn, role),
     goAway: (channelArn) => hub.goAway(channelArn),
     injectFault: (rule) => faults.add(rule),

@@ -57,7 +57,9 @@ describe("signaling WebSocket over wss:// with SigV4RequestSigner URLs", () => {
 
   it("closes a deleted channel's sockets and supports drop and GO_AWAY hooks", async () => {
     const arn = await createChannel(emulator, "ws-hooks");
+    expect(emulator.masterConnectedAt(arn)).toBeUndefined();
     const master = record(asSocket(await openSocket(emulator, await presign(emulator, arn))));
+    expect(emulator.masterConnectedAt(arn)).toBeGreaterThan(0);
     const viewerSocket = asSocket(await openSocket(emulator, await presign(emulator, arn, "v")));
     const viewer = record(viewerSocket);
     emulator.dropConnections(arn, "VIEWER");

@@ -75,6 +75,14 @@ export class SignalingHub {
     };
   }
 
+  /** When the channel's newest master connection opened (emulator clock), or undefined without one. */
+  masterConnectedAt(channelArn: string): number | undefined {
+    const masters = [...this.state.connections.values()].filter(
+      (c) => c.channelArn === channelArn && c.role === "MASTER",
+    );
+    return masters.length ? Math.max(...masters.map((c) => c.connectedAt)) : undefined;
+  }
+
   tick(): void {
     this.dispatch({ type: "tick", now: this.deps.clock() });
   }

@@ -13,7 +13,8 @@ export interface StateMessage {
 
 const FAILURES: Partial<Record<ViewerFailure, string>> = {
   network: "Can't reach Beam. Check your connection and try again.",
-  peer_unreachable: "Couldn't connect to the sharer. They may have lost their connection.",
+  peer_unreachable:
+    "The sharer isn't answering. They may have closed their browser or lost their connection.",
   unsupported: "This browser can't play Beam shares. Try a recent Chrome, Edge, Firefox or Safari.",
   rate_limited: "Too many tries from this network. Wait a minute, then try again.",
   too_many_sessions: "Beam is busy right now. Try again in a minute.",

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ViewerJoinResponse } from "../../../protocol/api";
 import { backoff } from "../../../protocol/reconnect";
 import type { ViewerStateName } from "../../../protocol/viewer-state";
-import { type ConnectionEvents, type JoinResult, watchSession } from "./watch";
+import { type ConnectionEvents, type JoinResult, UNANSWERED_BEFORE_GONE, watchSession } from "./watch";
 
 const credentials = (clientId: string): ViewerJoinResponse => ({
   clientId,
@@ -139,5 +139,24 @@ describe("watchSession", () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(h.join).toHaveBeenCalledTimes(1);
     expect(h.connections[0]?.closed).toBe(true);
+  });
+
+  it("says the sharer is gone once it leaves consecutive attempts unanswered", async () => {
+    const h = harness([], 8);
+    await vi.advanceTimersByTimeAsync(0);
+    h.watch.playing();
+    h.connections[0]?.events.lost("data channel closed");
+    await vi.advanceTimersByTimeAsync(0);
+    h.connections[1]?.events.lost("no answer from the sharer", true);
+    await vi.advanceTimersByTimeAsync(100);
+    // An answered attempt in between starts the count again.
+    h.connections[2]?.events.lost("connection failed");
+    await vi.advanceTimersByTimeAsync(200);
+    for (let i = 3; i < 3 + UNANSWERED_BEFORE_GONE; i++) {
+      h.connections[i]?.events.lost("no answer from the sharer", true);
+      await vi.advanceTimersByTimeAsync(10_000);
+    }
+    expect(h.states).toEqual(["connecting", "live", "reconnecting", "error"]);
+    expect(h.connections).toHaveLength(3 + UNANSWERED_BEFORE_GONE);
   });
 });

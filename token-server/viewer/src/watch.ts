@@ -26,7 +26,8 @@ export type SharerEvent = Extract<
 
 export interface ConnectionEvents {
   stream: (stream: MediaStream) => void;
-  lost: (reason: string) => void;
+  /** `unanswered`: the sharer never answered the offer. */
+  lost: (reason: string, unanswered?: boolean) => void;
   ended: () => void;
   sharer: (event: SharerEvent) => void;
 }
@@ -42,6 +43,13 @@ export interface WatchDeps {
   log?: (message: string) => void;
 }
 
+/**
+ * Consecutive attempts the sharer leaves unanswered before the viewer says it is gone. The server
+ * still admits viewers until the session's TTL when the sharer's browser closed or crashed, so
+ * only the sharer's silence tells; two attempts span a master's longest reconnect back-off.
+ */
+export const UNANSWERED_BEFORE_GONE = 2;
+
 export interface Watch {
   /** The page saw media play. */
   playing(): void;
@@ -52,6 +60,7 @@ export interface Watch {
 export function watchSession(deps: WatchDeps): Watch {
   let state = INITIAL_VIEWER_STATE;
   let attempt = 0;
+  let unanswered = 0;
   let generation = 0;
   let lastFailure: ViewerFailure = "peer_unreachable";
   let connection: { close(): void } | undefined;
@@ -93,11 +102,13 @@ export function watchSession(deps: WatchDeps): Watch {
     deps.onJoined(result.credentials);
     connection = deps.connect(result.credentials, {
       stream: (stream) => current === generation && deps.onStream(stream),
-      lost: (reason) => {
+      lost: (reason, silent = false) => {
         if (current !== generation) return;
         deps.log?.(`lost: ${reason}`);
         connection = undefined;
         lastFailure = "peer_unreachable";
+        unanswered = silent ? unanswered + 1 : 0;
+        if (unanswered >= UNANSWERED_BEFORE_GONE) return dispatch({ type: "gave-up", failure: lastFailure });
         dispatch({ type: "lost" });
         retryLater();
       },
