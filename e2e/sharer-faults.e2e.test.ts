@@ -186,7 +186,7 @@ describe("a live share survives faults", () => {
     expect(durations).toHaveLength(CHURN_CYCLES);
     expect(heapAfter - heapBefore).toBeLessThan(16 * 2 ** 20);
     expect(left.total).toBeLessThan(CHURN_CYCLES / 2);
-  });
+  }, 120_000);
 
   it("closing the sharer's browser tells a watching viewer the sharer is gone", async () => {
     const viewer = await openViewer();
