@@ -6,9 +6,9 @@ import { PEER_CHANNEL } from "../../protocol/peer-messages";
 
 /**
  * A viewer reduced to what the master sees: join over the HTTP API, then, inside a page, speak the
- * KVS signaling protocol over a bare WebSocket, connect a receive-only peer connection with the
- * Beam data channel, and leave. Hundreds of these fit in one page, where full viewer pages would
- * each need a browser context.
+ * KVS signaling protocol over a bare WebSocket, connect a peer connection with only the Beam data
+ * channel (no media to encode and decode: the master's bookkeeping is what is under test), and
+ * leave. Hundreds of these fit in one page, where full viewer pages would each need a context.
  */
 export async function joinAsViewer(viewerUrl: string): Promise<ViewerJoinResponse> {
   const link = parseViewerLink(new URL(viewerUrl));
@@ -32,8 +32,6 @@ export function visit(page: Page, credentials: ViewerJoinResponse): Promise<numb
       const pc = new RTCPeerConnection({ iceServers });
       const ws = new WebSocket(signedUrl);
       try {
-        pc.addTransceiver("video", { direction: "recvonly" });
-        pc.addTransceiver("audio", { direction: "recvonly" });
         const channel = pc.createDataChannel(peerChannel.label, { negotiated: true, id: peerChannel.id });
         const opened = new Promise<void>((resolve, reject) => {
           channel.onopen = () => resolve();

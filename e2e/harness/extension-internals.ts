@@ -44,6 +44,22 @@ export async function stopServiceWorker(sharer: SharerBrowser): Promise<void> {
   );
 }
 
+/** Crashes the sharer's whole browser, as a power cut or a killed process would: nothing says goodbye. */
+export async function crashBrowser(sharer: SharerBrowser): Promise<void> {
+  const version = await fetch(`http://127.0.0.1:${sharer.debuggingPort}/json/version`);
+  const { webSocketDebuggerUrl } = (await version.json()) as { webSocketDebuggerUrl: string };
+  const cdp = await connect(webSocketDebuggerUrl);
+  // No reply comes: the browser is gone before it could send one.
+  void cdp.send("Browser.crash").catch(() => {});
+  await waitFor("the sharer's browser to go away", () =>
+    fetch(`http://127.0.0.1:${sharer.debuggingPort}/json/version`).then(
+      () => false,
+      () => true,
+    ),
+  );
+  cdp.close();
+}
+
 export interface MasterProbe {
   /** RTCPeerConnections alive in the offscreen document, and how many of them are not closed. */
   peerConnections(): Promise<{ total: number; open: number }>;
