@@ -41,6 +41,7 @@ const channel = (sessionId: string) => ({
   sessionId,
   source: "tab" as const,
   expiresAt: Math.floor(Date.now() / 1000) + 600,
+  linkId: "link-1",
 });
 
 async function failure(promise: Promise<unknown>): Promise<BeamError> {
