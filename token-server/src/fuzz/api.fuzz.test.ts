@@ -14,8 +14,8 @@ import type { RunningEmulator } from "../emulator/index.ts";
 import { viewerTokenOf } from "../testing/api-client.ts";
 import { type BeamServer, startBeamServer, startTestEmulator } from "../testing/beam-server.ts";
 import { anyJson, enc, nasty, rawSegment } from "./arbitraries.ts";
+import { FUZZ_RUNS } from "./runs.ts";
 
-export const API_FUZZ_RUNS = 3_000;
 const API_KEY = "fuzz-api-key-0123456789abcdef";
 
 let emulator: RunningEmulator;
@@ -132,7 +132,7 @@ const request = () =>
   });
 
 describe("token server HTTP fuzzing", () => {
-  it(`answers ${API_FUZZ_RUNS} random requests without a 5xx, every refusal a coded error`, async () => {
+  it(`answers ${FUZZ_RUNS.tokenServerHttp} random requests without a 5xx, every refusal a coded error`, async () => {
     await fc.assert(
       fc.asyncProperty(request(), async (r) => {
         // `app.request()` of a route that makes no KVS call settles in microtasks alone; let the loop
@@ -163,7 +163,7 @@ describe("token server HTTP fuzzing", () => {
           if (isErrorBody(json)) expect(ERROR_STATUS[json.error.code]).toBe(response.status);
         }
       }),
-      { numRuns: API_FUZZ_RUNS },
+      { numRuns: FUZZ_RUNS.tokenServerHttp },
     );
   }, 60_000);
 

@@ -16,8 +16,7 @@ import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
 import { TEST_CREDENTIALS } from "../testing/beam-server.ts";
 import { anyJson, base64ish, enc, nasty, rawSegment } from "./arbitraries.ts";
 import { signalingSessionWorks } from "./emulator-proof.ts";
-
-export const EMULATOR_HTTP_FUZZ_RUNS = 2_000;
+import { FUZZ_RUNS } from "./runs.ts";
 
 const OPERATION_PATHS = [
   "/createSignalingChannel",
@@ -246,7 +245,7 @@ const fuzzRequest = () =>
   });
 
 describe("emulator HTTP fuzzing", () => {
-  it(`answers ${EMULATOR_HTTP_FUZZ_RUNS} random API calls without a 5xx, every refusal a KVS error`, async () => {
+  it(`answers ${FUZZ_RUNS.emulatorHttp} random API calls without a 5xx, every refusal a KVS error`, async () => {
     await fc.assert(
       fc.asyncProperty(fuzzRequest(), async (r) => {
         const body = typeof r.body === "string" ? r.body.replaceAll("ARN", arn) : r.body;
@@ -258,7 +257,7 @@ describe("emulator HTTP fuzzing", () => {
           expect(answer.body, JSON.stringify(answer)).toMatch(/^\{"Message":".*"\}$/s);
         }
       }),
-      { numRuns: EMULATOR_HTTP_FUZZ_RUNS },
+      { numRuns: FUZZ_RUNS.emulatorHttp },
     );
   }, 60_000);
 

@@ -14,9 +14,7 @@ import { TEST_CREDENTIALS } from "../testing/beam-server.ts";
 import { anyJson, base64ish, enc, nasty } from "./arbitraries.ts";
 import { createChannelOverHttp } from "./channel.ts";
 import { signalingSessionWorks } from "./emulator-proof.ts";
-
-export const SIGNALING_FUZZ_RUNS = 4_500;
-export const UPGRADE_FUZZ_RUNS = 500;
+import { FUZZ_RUNS } from "./runs.ts";
 
 const presign = createPresigner({
   region: "us-west-2",
@@ -158,7 +156,7 @@ async function roundTrip(from: Peer): Promise<void> {
 }
 
 describe("signaling WebSocket fuzzing", () => {
-  it(`relays, refuses or ignores ${SIGNALING_FUZZ_RUNS} random frames as KVS does, never dropping a peer`, async () => {
+  it(`relays, refuses or ignores ${FUZZ_RUNS.signalingFrames} random frames as KVS does, never dropping a peer`, async () => {
     await fc.assert(
       fc.asyncProperty(frame, fc.boolean(), async (input, fromMaster) => {
         const sender = fromMaster ? master : viewer;
@@ -171,11 +169,11 @@ describe("signaling WebSocket fuzzing", () => {
           for (const received of peer.frames) expectWellFormed(received);
         }
       }),
-      { numRuns: SIGNALING_FUZZ_RUNS },
+      { numRuns: FUZZ_RUNS.signalingFrames },
     );
   }, 60_000);
 
-  it(`refuses ${UPGRADE_FUZZ_RUNS} random ConnectAs* URLs with a 4xx`, async () => {
+  it(`refuses ${FUZZ_RUNS.signalingUpgrades} random ConnectAs* URLs with a 4xx`, async () => {
     const { port } = new URL(emulator.wssEndpoint);
     const query = fc.oneof(
       fc
@@ -207,7 +205,7 @@ describe("signaling WebSocket fuzzing", () => {
         expect(status).toBeGreaterThanOrEqual(400);
         expect(status).toBeLessThan(500);
       }),
-      { numRuns: UPGRADE_FUZZ_RUNS },
+      { numRuns: FUZZ_RUNS.signalingUpgrades },
     );
   }, 60_000);
 
