@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import type { MasterStatus } from "../../protocol/extension-messages.ts";
+import { isActive } from "../../protocol/share.ts";
 import { chromePorts } from "../lib/chrome-ports.ts";
 import { ALLOW_BUTTON, clientIdOf } from "../lib/join-prompt.ts";
 import { commandAction } from "../lib/keyboard-commands.ts";
@@ -62,7 +63,9 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener((command) => {
     const action = commandAction(command);
-    if (action === "stop") void share.stop();
+    if (action === "stop") {
+      void share.get().then((state) => (isActive(state) ? share.stop() : state));
+    }
     if (action === "toggle-pause") void live.togglePause().catch(() => {});
   });
 

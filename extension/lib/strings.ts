@@ -38,6 +38,7 @@ export const STRINGS = {
   askBeforeJoin: "Ask before a viewer joins",
   askBeforeJoinHelp: "New viewers wait until you let them in.",
   newLink: "New link",
+  showQrCode: "Show QR code",
   newLinkHint: "The old link stops working; viewers already watching stay.",
   viewersTitle: "Who is watching",
   noViewers: "Nobody yet. Share the link to invite viewers.",

@@ -8,9 +8,13 @@ export function LinkControls({ viewerUrl, control }: { viewerUrl: string; contro
   return (
     <>
       <CopyLink url={viewerUrl} />
-      <div class="qr-frame">
-        <QrCode text={viewerUrl} />
-      </div>
+      {/* Folded while live so the controls and Stop fit Chrome's 600 px popup. */}
+      <details class="qr-details">
+        <summary>{t("showQrCode")}</summary>
+        <div class="qr-frame">
+          <QrCode text={viewerUrl} />
+        </div>
+      </details>
       <div class="control-row">
         <button
           type="button"
