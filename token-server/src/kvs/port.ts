@@ -9,8 +9,8 @@ export interface NewSessionChannel {
   source: Source;
   /** Epoch seconds; recorded as a tag so a janitor can delete expired channels without local state. */
   expiresAt: number;
-  /** The first viewer link's id, recorded as a tag; viewer tokens carry it. */
-  linkId: string;
+  /** The first viewer link's id, recorded as a tag; viewer tokens carry it (none: any link admits). */
+  linkId?: string;
 }
 
 export interface ChannelCredentials extends SignalingCredentials {

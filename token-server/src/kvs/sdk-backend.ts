@@ -198,7 +198,10 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
       if (!channelArn)
         throw new BeamError("kvs_unavailable", "KVS created the channel without returning its ARN.");
       await cache.arn(channel.sessionId, async () => channelArn);
-      cache.setAdmission(channel.sessionId, { linkId: channel.linkId, removed: new Set() });
+      cache.setAdmission(
+        channel.sessionId,
+        channel.linkId ? { linkId: channel.linkId, removed: new Set() } : { removed: new Set() },
+      );
       try {
         // Warm everything a join needs, in parallel, so the first viewer join makes no AWS call.
         await Promise.all([iceOf(channel.sessionId, "MASTER"), endpointsOf(channel.sessionId, "VIEWER")]);

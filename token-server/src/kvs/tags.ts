@@ -17,7 +17,7 @@ export function sessionChannelTags(channel: NewSessionChannel): Tag[] {
     { Key: BEAM_TAG.creator, Value: BEAM_CREATOR },
     { Key: BEAM_TAG.source, Value: channel.source },
     { Key: BEAM_TAG.expiresAt, Value: String(channel.expiresAt) },
-    { Key: BEAM_TAG.link, Value: channel.linkId },
+    ...(channel.linkId ? [{ Key: BEAM_TAG.link, Value: channel.linkId }] : []),
   ];
 }
 
