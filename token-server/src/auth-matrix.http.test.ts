@@ -95,7 +95,7 @@ describe("API auth matrix", () => {
     }
   });
 
-  it("master credentials, viewer join and end session answer each credential as the matrix says", async () => {
+  it("master credentials, viewer join, end session, removals and new link answer each credential as the matrix says", async () => {
     const seen: Record<string, string[]> = {};
     const want: Record<string, string[]> = {};
     for (const [name, c] of Object.entries(credentials())) {
@@ -113,8 +113,27 @@ describe("API auth matrix", () => {
                 ...(c.token ? { token: c.token } : {}),
               }),
             );
-      seen[name] = [outcome(master.status, master.body), outcome(viewer.status, viewer.body), end];
-      want[name] = [c.master, c.viewer, c.master === "ok" ? "skipped" : c.master];
+      const auth = c.token ? { token: c.token } : {};
+      const removal = await api(`/api/sessions/${a.sessionId}/removals`, {
+        ...auth,
+        body: { clientId: "viewer-auth-matrix-0" },
+      });
+      // A new link with A's master token would refuse A's viewer token in the rows that follow.
+      const link =
+        c.master === "ok"
+          ? "skipped"
+          : (({ status, body }) => outcome(status, body))(
+              await api(`/api/sessions/${a.sessionId}/link`, auth),
+            );
+      seen[name] = [
+        outcome(master.status, master.body),
+        outcome(viewer.status, viewer.body),
+        end,
+        outcome(removal.status, removal.body),
+        link,
+      ];
+      const skipped = c.master === "ok" ? "skipped" : c.master;
+      want[name] = [c.master, c.viewer, skipped, c.master, skipped];
     }
     expect(seen).toEqual(want);
     expect(emulator.channelNames()).toContain(`beam-${a.sessionId}`);
