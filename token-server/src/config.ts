@@ -51,6 +51,8 @@ export interface Config {
   /** "relay" makes both peers use TURN only; handed to them with their credentials. */
   iceTransportPolicy: IceTransportPolicy;
   logLevel: LogLevel;
+  /** Values the logger must never print: API key, token secrets, AWS secret key and session token. */
+  knownSecrets: string[];
   abuse: AbuseLimits;
   /** How often the janitor deletes expired channels; 0 runs it at start-up only. */
   janitorIntervalSeconds: number;
@@ -91,6 +93,7 @@ const envSchema = z.object({
   AWS_ACCESS_KEY_ID: text(),
   AWS_SECRET_ACCESS_KEY: text(),
   AWS_PROFILE: text(),
+  AWS_SESSION_TOKEN: text(),
   EMULATOR_HOST: text(),
   EMULATOR_PUBLIC_HOST: text(),
   EMULATOR_PORT: int(8788, 0, 65535),
@@ -164,6 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
     publicUrl: (e.PUBLIC_URL ?? `http://${urlHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, ""),
     apiKey: e.API_KEY,
     tokenSecrets: e.TOKEN_SECRET_PREVIOUS ? [primary, e.TOKEN_SECRET_PREVIOUS] : [primary],
+    knownSecrets: [
+      e.API_KEY,
+      primary,
+      e.TOKEN_SECRET_PREVIOUS,
+      e.AWS_SECRET_ACCESS_KEY,
+      e.AWS_SESSION_TOKEN,
+    ].filter((value): value is string => value !== undefined),
     dataDir,
     kvs,
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,

@@ -80,8 +80,7 @@ async function main(): Promise<void> {
   const logger = createLogger({
     level: config.logLevel,
     secrets: [
-      config.apiKey,
-      ...config.tokenSecrets,
+      ...config.knownSecrets,
       emulatorCredentials.secretAccessKey,
       config.turn.mode === "off" ? undefined : config.turn.secret,
     ],
