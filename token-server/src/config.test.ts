@@ -96,7 +96,10 @@ describe("loadConfig", () => {
   it("chooses AWS when a region and credentials are present, or when forced", () => {
     const creds = { AWS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIDEXAMPLE", AWS_SECRET_ACCESS_KEY: "x" };
     expect(loadConfig(creds, { repoRoot: repoRoot() }).kvs).toEqual({ mode: "aws", region: "eu-west-1" });
-    const withToken = loadConfig({ ...creds, AWS_SESSION_TOKEN: "session-token", TOKEN_SECRET: "t".repeat(40) }, { repoRoot: repoRoot() });
+    const withToken = loadConfig(
+      { ...creds, AWS_SESSION_TOKEN: "session-token", TOKEN_SECRET: "t".repeat(40) },
+      { repoRoot: repoRoot() },
+    );
     expect(withToken.knownSecrets).toEqual(["t".repeat(40), "x", "session-token"]);
     expect(
       loadConfig({ AWS_DEFAULT_REGION: "us-east-1", AWS_PROFILE: "dev" }, { repoRoot: repoRoot() }).kvs.mode,
