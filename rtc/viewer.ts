@@ -102,7 +102,14 @@ export function connectViewer(
     {
       open: () => {
         handlers.phase?.("signaling");
-        void sendOffer().catch((error) => lose(`offer failed: ${String(error)}`));
+        offer
+          .then((description) => {
+            if (closed) return;
+            signaling.sendOffer(description);
+            offerSent = true;
+            for (const candidate of early.splice(0)) signaling.sendCandidate(candidate);
+          })
+          .catch((error) => lose(`offer failed: ${String(error)}`));
       },
       answer: (answer) => {
         answered = true;
@@ -121,15 +128,20 @@ export function connectViewer(
     },
   );
 
+  // The offer and ICE gathering start while the signaling socket opens, not after; candidates
+  // found before the offer has gone out wait here.
+  let offerSent = false;
+  const early: RTCIceCandidate[] = [];
   pc.onicecandidate = ({ candidate }) => {
-    if (candidate && !closed) signaling.sendCandidate(candidate);
+    if (!candidate || closed) return;
+    if (offerSent) signaling.sendCandidate(candidate);
+    else early.push(candidate);
   };
-
-  async function sendOffer() {
-    const offer = await pc.createOffer();
-    await pc.setLocalDescription(offer);
-    if (!closed) signaling.sendOffer(offer);
-  }
+  const offer = pc.createOffer().then(async (description) => {
+    await pc.setLocalDescription(description);
+    return description;
+  });
+  offer.catch(() => {});
 
   function close() {
     if (closed) return;
