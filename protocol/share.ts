@@ -5,8 +5,8 @@
  */
 import type { ErrorCode } from "./errors.ts";
 
-/** What the person shares. `screen` is reserved for issue 8. */
-export type ShareSource = "tab" | "camera";
+/** What the person shares: a tab (Chrome only), the camera, or a screen, window or tab the browser's picker offers. */
+export type ShareSource = "tab" | "camera" | "screen";
 
 /** Codes the server never sends, raised in the extension itself. */
 export const CLIENT_ERROR_CODES = [
@@ -16,6 +16,8 @@ export const CLIENT_ERROR_CODES = [
   "tab_capture_failed",
   "camera_denied",
   "camera_unavailable",
+  "screen_not_chosen",
+  "screen_capture_failed",
   "offscreen_failed",
   "signaling_failed",
 ] as const;

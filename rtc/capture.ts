@@ -1,10 +1,14 @@
 /**
  * Getting the stream to share: a Chrome tab (by the media stream id the background got from
- * `chrome.tabCapture`) or the camera, with the microphone when allowed. Browser-only, no chrome.*.
+ * `chrome.tabCapture`), the camera with the microphone when allowed, or a screen, window or tab the
+ * person picks in the browser's own picker (`getDisplayMedia`). Browser-only, no chrome.*.
  */
 import type { Quality } from "../protocol/quality.ts";
 
-export type CaptureRequest = { source: "tab"; streamId: string } | { source: "camera" };
+export type CaptureRequest =
+  | { source: "tab"; streamId: string }
+  | { source: "camera" }
+  | { source: "screen" };
 
 /** Chrome's legacy `mandatory` constraints are the only way to name a tab capture stream id. */
 export function tabConstraints(streamId: string, quality: Quality): MediaStreamConstraints {
@@ -33,6 +37,18 @@ export function cameraConstraints(quality: Quality, withAudio: boolean): MediaSt
   };
 }
 
+/** Audio is offered too: Chrome lets the person tick "share audio" for tabs and screens. */
+export function displayConstraints(quality: Quality): DisplayMediaStreamOptions {
+  return {
+    video: {
+      width: { max: quality.width },
+      height: { max: quality.height },
+      frameRate: { ideal: quality.frameRate, max: quality.frameRate },
+    },
+    audio: true,
+  };
+}
+
 export interface Capture {
   stream: MediaStream;
   stop(): void;
@@ -43,6 +59,10 @@ export async function capture(request: CaptureRequest, quality: Quality): Promis
     const stream = await navigator.mediaDevices.getUserMedia(tabConstraints(request.streamId, quality));
     const playback = playLocally(stream);
     return { stream, stop: () => stopAll(stream, playback) };
+  }
+  if (request.source === "screen") {
+    const stream = await navigator.mediaDevices.getDisplayMedia(displayConstraints(quality));
+    return { stream, stop: () => stopAll(stream) };
   }
   const stream = await navigator.mediaDevices
     .getUserMedia(cameraConstraints(quality, true))

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { preferredCodecs, signalingPayloadLength } from "./codecs";
+import { describe, expect, it, vi } from "vitest";
+import { applyCodecPreferences, preferredCodecs, signalingPayloadLength } from "./codecs";
 
 const chromeVideo = [
   { mimeType: "video/VP8" },
@@ -37,6 +37,30 @@ describe("preferredCodecs", () => {
   it("keeps only Opus for audio", () => {
     const audio = [{ mimeType: "audio/opus" }, { mimeType: "audio/G722" }, { mimeType: "audio/PCMU" }];
     expect(preferredCodecs("audio", audio).map((c) => c.mimeType)).toEqual(["audio/opus"]);
+  });
+});
+
+describe("applyCodecPreferences", () => {
+  const transceiver = () => ({ receiver: { track: { kind: "video" } }, setCodecPreferences: vi.fn() });
+  const capabilities = { codecs: [{ mimeType: "video/VP8" }, { mimeType: "video/AV1" }] };
+
+  it("narrows Chromium's codecs", () => {
+    vi.stubGlobal("RTCRtpReceiver", { getCapabilities: () => capabilities });
+    const video = transceiver();
+    const pc = { getTransceivers: () => [video] } as unknown as RTCPeerConnection;
+    applyCodecPreferences(
+      pc,
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/150.0.0.0 Safari/537.36",
+    );
+    expect(video.setCodecPreferences).toHaveBeenCalledWith([{ mimeType: "video/VP8" }]);
+    vi.unstubAllGlobals();
+  });
+
+  it("leaves Firefox's codecs alone, since it would keep lines Chromium cannot parse", () => {
+    const video = transceiver();
+    const pc = { getTransceivers: () => [video] } as unknown as RTCPeerConnection;
+    applyCodecPreferences(pc, "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0");
+    expect(video.setCodecPreferences).not.toHaveBeenCalled();
   });
 });
 

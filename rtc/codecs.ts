@@ -27,8 +27,19 @@ export function preferredCodecs<T extends Codec>(kind: "audio" | "video", codecs
   return kept.sort((a, b) => rank(a) - rank(b));
 }
 
+/**
+ * Firefox (140 ESR, measured) keeps the `a=rtcp-fb` lines of the codecs `setCodecPreferences` removed,
+ * and Chromium refuses such a description ("Failed to parse codecs correctly"). Firefox's own codec
+ * list is short (no H.264 until its plugin is downloaded), so its full offer stays under the limit
+ * (≈5.8K base64 measured) and it keeps that list.
+ */
+export function leavesStaleCodecLines(userAgent: string): boolean {
+  return /\bFirefox\//.test(userAgent);
+}
+
 /** Applies `preferredCodecs` to every transceiver whose kind the browser can describe. */
-export function applyCodecPreferences(pc: RTCPeerConnection): void {
+export function applyCodecPreferences(pc: RTCPeerConnection, userAgent = navigator.userAgent): void {
+  if (leavesStaleCodecLines(userAgent)) return;
   for (const transceiver of pc.getTransceivers()) {
     const kind = transceiver.receiver.track.kind as "audio" | "video";
     const capabilities = RTCRtpReceiver.getCapabilities(kind);

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import type { SharerBrowser } from "./sharer-browser";
 
-export type ShareButton = "Share this tab" | "Share camera";
+export type ShareButton = "Share this tab" | "Share camera" | "Share screen or window";
 
 /**
  * Opens the popup on `tab` ready to start a share. After a share the popup first says how it ended,

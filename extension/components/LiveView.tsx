@@ -8,6 +8,8 @@ import { useControl } from "./live/use-control.ts";
 import { ViewerList } from "./live/ViewerList.tsx";
 import { useNow } from "./use-stored.ts";
 
+const SHARING = { tab: "sharingTab", camera: "sharingCamera", screen: "sharingScreen" } as const;
+
 export function LiveView(props: {
   state: LiveShareState;
   serverUrl: string;
@@ -21,7 +23,7 @@ export function LiveView(props: {
     <section class="view">
       <div class="live-summary">
         <div>
-          <p class="title">{state.source === "tab" ? t("sharingTab") : t("sharingCamera")}</p>
+          <p class="title">{t(SHARING[state.source])}</p>
           <p class="muted">
             {t("elapsed")} <time class="elapsed">{formatElapsed(now - state.startedAt)}</time>
           </p>

@@ -176,8 +176,11 @@ export function createMasterHost(ports: MasterHostPorts) {
   };
 }
 
-function captureErrorCode(source: "tab" | "camera", error: unknown): ShareErrorCode {
+function captureErrorCode(source: CaptureRequest["source"], error: unknown): ShareErrorCode {
   if (source === "tab") return "tab_capture_failed";
+  // The picker's Cancel rejects with NotAllowedError, as does a policy that forbids screen capture.
+  if (source === "screen")
+    return isDomError(error, "NotAllowedError") ? "screen_not_chosen" : "screen_capture_failed";
   if (isDomError(error, "NotAllowedError") || isDomError(error, "SecurityError")) return "camera_denied";
   return "camera_unavailable";
 }

@@ -19,8 +19,11 @@ export async function ensureOffscreenDocument(): Promise<void> {
   creating ??= browser.offscreen
     .createDocument({
       url: PATH,
-      reasons: ["USER_MEDIA"],
-      justification: "Captures the shared tab or camera and streams it to viewers over WebRTC.",
+      // DISPLAY_MEDIA lets it call getDisplayMedia, Chrome's documented way to share a screen or window
+      // from an extension in the background (a chooseDesktopMedia stream id only works in the frame that asked).
+      reasons: ["USER_MEDIA", "DISPLAY_MEDIA"],
+      justification:
+        "Captures the shared tab, screen, window or camera and streams it to viewers over WebRTC.",
     })
     .finally(() => {
       creating = undefined;

@@ -20,6 +20,25 @@ describe("share controller", () => {
     expect(f.secret()).toMatchObject({ sessionId: created.sessionId, masterToken: "master-token" });
   });
 
+  it("starts a screen share: the offscreen document runs the browser's picker, no tab or camera check", async () => {
+    const f = fakes({ camera: "denied" });
+    const sent: OffscreenMessage[] = [];
+    const send = f.ports.offscreen.send;
+    f.ports.offscreen.send = async <T>(message: OffscreenMessage) => {
+      sent.push(message);
+      return send<T>(message);
+    };
+    const state = await createShareController(f.ports).start("screen");
+    expect(state).toMatchObject({ status: "live", source: "screen" });
+    expect(f.log).toEqual([
+      "offscreen ensure",
+      "create screen",
+      "offscreen master:start",
+      "offscreen master:status",
+    ]);
+    expect(sent.find((m) => m.type === "master:start")).toMatchObject({ capture: { source: "screen" } });
+  });
+
   it("refuses an uncapturable tab before creating anything", async () => {
     const f = fakes({ tabUrl: "chrome://settings/" });
     const state = await createShareController(f.ports).start("tab", 7);

@@ -114,10 +114,7 @@ export function createShareController(ports: ControllerPorts) {
     if (!(await stillStarting())) return release();
     await dispatch({ type: "phase", phase: "capture" });
     // Stream ids expire within seconds, so this comes right before the offscreen document uses it.
-    const capture =
-      source === "tab" && tabId !== undefined
-        ? { source: "tab" as const, streamId: await streamIdFor(tabId) }
-        : { source: "camera" as const };
+    const capture = source === "tab" ? { source, streamId: await streamIdFor(tabId ?? -1) } : { source };
     const reply = await ports.offscreen.send<null>({
       to: "offscreen",
       type: "master:start",

@@ -6,6 +6,7 @@ export const STRINGS = {
   appName: "Beam",
   shareTab: "Share this tab",
   shareCamera: "Share camera",
+  shareScreen: "Share screen or window",
   shareHint: "Anyone with the link can watch. Nothing is recorded.",
   starting: "Starting…",
   startingPermission: "Waiting for camera permission in the new tab…",
@@ -16,6 +17,7 @@ export const STRINGS = {
   reconnectingHint: "Viewers keep watching; new viewers can join once Beam is back online.",
   sharingTab: "Sharing this tab",
   sharingCamera: "Sharing your camera",
+  sharingScreen: "Sharing your screen or window",
   viewerLink: "Viewer link",
   linkHint: "Anyone with this link can watch.",
   copyLink: "Copy link",
@@ -114,6 +116,8 @@ export const STRINGS = {
   error_camera_denied:
     "Beam isn't allowed to use your camera. Allow it when asked, or in Chrome's site settings.",
   error_camera_unavailable: "No camera was found, or another app is using it.",
+  error_screen_not_chosen: "Nothing was chosen to share. Try again and pick a screen, window or tab.",
+  error_screen_capture_failed: "The browser couldn't capture that screen or window. Try again.",
   error_offscreen_failed: "Beam couldn't start its capture page. Reload the extension and try again.",
   error_signaling_failed: "Lost the connection to the signaling service and couldn't get it back.",
   error_too_many_sessions:
