@@ -9,20 +9,30 @@ import { defineConfig } from "wxt";
 const EXTENSION_KEY =
   "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwKRPv/VzSBKmt7dq+/kz43I2LFwKjYrKtUO7ikTbZ3CrQVwFWtn2dfIYy1rhtQO+45g7bWHfOdEOgkhLwzL2kGmNm75uVPnZUlWBHYbaRn4gBzkqDI0Hh7mJYo/6Dwhm341PCG5+da9Uuk3Hbolw6e1c1qI0V+o/6zPh/aDsJIuuGHK43/HB1R6ImgJLYqDF8WIXDghNBlbddDhTP4T0WuaHyvvO6TZN4L/HGZa9SXZuFTk42TmkQhFWSPeT5bL5qJGXF7UqKieAZNHRPg0AiOKALpxeLs4trSSQEAVROst89Z5XPbnbsiWN+XEqIxTa60NefjZMR3JL30zskBZQgQIDAQAB";
 
+/** Add-on id for Firefox (AMO and `browser.storage` need a stable one). */
+export const FIREFOX_ADDON_ID = "beam@beam-share.dev";
+
+const ICONS = {
+  16: "icon/16.png",
+  32: "icon/32.png",
+  48: "icon/48.png",
+  96: "icon/96.png",
+  128: "icon/128.png",
+};
+
 export default defineConfig({
   srcDir: "extension",
   outDir: ".output",
   publicDir: "extension/public",
-  manifest: {
+  // Each permission is justified in the README ("Permissions"); Firefox gets only what it uses.
+  manifest: ({ browser }) => ({
     name: "Beam",
-    description: "Share a tab or your camera with a link, in two clicks.",
-    key: EXTENSION_KEY,
-    // tabs.onRemoved and activeTab's tab URL need no "tabs" permission.
-    permissions: ["storage", "offscreen", "tabCapture", "activeTab", "notifications"],
-    // The default token server runs on loopback; any other server is requested when saved in Options.
-    host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
-    optional_host_permissions: ["https://*/*", "http://*/*"],
-    // Both can be changed in chrome://extensions/shortcuts; they work from any tab.
+    description:
+      browser === "firefox"
+        ? "Share a screen, a window or your camera with a link, in two clicks."
+        : "Share a tab, a screen or window, or your camera with a link, in two clicks.",
+    icons: ICONS,
+    // Both can be changed in the browser's shortcut settings; they work from any tab.
     commands: {
       "stop-share": {
         suggested_key: { default: "Alt+Shift+S" },
@@ -33,11 +43,47 @@ export default defineConfig({
         description: "Pause or resume the share",
       },
     },
-    icons: { 16: "icon/16.png", 32: "icon/32.png", 48: "icon/48.png", 128: "icon/128.png" },
     action: {
       default_title: "Beam",
       default_icon: { 16: "icon/16.png", 32: "icon/32.png" },
     },
+    // The default token server runs on loopback; any other server is requested when saved in Options.
+    host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
+    ...(browser === "firefox"
+      ? {
+          // No tabCapture and no offscreen documents in Firefox: the master runs in a sharing tab.
+          permissions: ["storage", "notifications"],
+          optional_permissions: ["https://*/*", "http://*/*"],
+          browser_specific_settings: {
+            gecko: {
+              id: FIREFOX_ADDON_ID,
+              strict_min_version: "140.0",
+              // The shared tab, screen or camera leaves the device for the person's own server and viewers.
+              data_collection_permissions: { required: ["websiteContent", "personalCommunications"] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: "142.0" },
+          },
+        }
+      : {
+          key: EXTENSION_KEY,
+          // tabs.onRemoved and activeTab's tab URL need no "tabs" permission.
+          permissions: ["storage", "offscreen", "tabCapture", "activeTab", "notifications"],
+          optional_host_permissions: ["https://*/*", "http://*/*"],
+        }),
+  }),
+  // `wxt zip -b firefox` also packs the sources AMO asks for; nothing git-ignored, above all not the
+  // token secret in .beam/.
+  zip: {
+    excludeSources: [
+      ".beam/**",
+      "**/.env",
+      "**/.env.local",
+      "e2e/artifacts/**",
+      "bench/results.json",
+      "token-server/viewer/dist/**",
+      "**/*.log",
+    ],
   },
   vite: () => ({ plugins: [preact()] }),
 });

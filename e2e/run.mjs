@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const CHROMIUM = "/usr/bin/chromium";
+const FIREFOX = "/usr/bin/firefox-esr";
 const TURNSERVER = "/usr/bin/turnserver";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -28,6 +29,13 @@ function run(label, command, args) {
   return result.status ?? 1;
 }
 
+if (!existsSync(FIREFOX)) {
+  fail(
+    `${FIREFOX} is missing. The Firefox tests need Debian's Firefox ESR: ` +
+      "`apt-get install -y firefox-esr` (.ci/run installs it on a fresh machine).",
+  );
+}
+
 if (!existsSync(CHROMIUM)) {
   fail(
     `${CHROMIUM} is missing. The end-to-end tests need Debian's Chromium: ` +
@@ -43,6 +51,8 @@ if (!existsSync(TURNSERVER)) {
 }
 
 if (run("build extension", "npx", ["wxt", "build"]) !== 0) fail("the extension build failed");
+if (run("build Firefox extension", "npx", ["wxt", "build", "-b", "firefox"]) !== 0)
+  fail("the Firefox extension build failed");
 if (run("build viewer", "npm", ["run", "build:viewer"]) !== 0) fail("the viewer page build failed");
 
 const vitest = ["npx", "vitest", "run", "--config", "e2e/vitest.config.ts", ...process.argv.slice(2)];

@@ -12,3 +12,15 @@ export function requireBuiltExtension(): string {
   }
   return EXTENSION_DIR;
 }
+
+/** The Firefox build, produced by `wxt build -b firefox` (e2e/run.mjs builds it too). */
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL("../../.output/firefox-mv2", import.meta.url));
+
+export function requireBuiltFirefoxExtension(): string {
+  if (!existsSync(`${FIREFOX_EXTENSION_DIR}/manifest.json`)) {
+    throw new Error(
+      `no Firefox build at ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\` (or \`npm run test:e2e\`)`,
+    );
+  }
+  return FIREFOX_EXTENSION_DIR;
+}

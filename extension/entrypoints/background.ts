@@ -5,8 +5,8 @@ import { isActive } from "../../protocol/share.ts";
 import { chromePorts } from "../lib/chrome-ports.ts";
 import { ALLOW_BUTTON, clientIdOf } from "../lib/join-prompt.ts";
 import { commandAction } from "../lib/keyboard-commands.ts";
+import { masterPage } from "../lib/master-page.ts";
 import { listen, sendToOffscreen } from "../lib/messaging.ts";
-import { hasOffscreenDocument } from "../lib/offscreen-document.ts";
 import { createShareController } from "../lib/share-controller.ts";
 
 export default defineBackground(() => {
@@ -69,7 +69,10 @@ export default defineBackground(() => {
     if (action === "toggle-pause") void live.togglePause().catch(() => {});
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void share.tabRemoved(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    if (masterPage.isHostTab(tabId)) void share.captureEnded();
+    else void share.tabRemoved(tabId);
+  });
   // `url` is only reported for pages the extension may read; Chrome's own capture end covers the rest.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) void share.tabNavigated(tabId, change.url);
@@ -78,7 +81,7 @@ export default defineBackground(() => {
   void (async () => {
     chromePorts.onState(await share.get());
     const running =
-      (await hasOffscreenDocument()) &&
+      (await masterPage.has()) &&
       (await sendToOffscreen<MasterStatus>({ to: "offscreen", type: "master:status" })).ok;
     await share.reconcile(running);
   })();

@@ -1,9 +1,9 @@
-/** The share controller's ports, implemented with the real Chrome APIs for the background. */
+/** The share controller's ports, implemented with the real extension APIs for the background (Chrome and Firefox). */
 import { browser } from "wxt/browser";
 import { badgeFor } from "./badge.ts";
 import { chromeJoinPrompt } from "./join-prompt.ts";
+import { masterPage } from "./master-page.ts";
 import { sendToOffscreen } from "./messaging.ts";
-import { closeOffscreenDocument, ensureOffscreenDocument } from "./offscreen-document.ts";
 import { loadSettings } from "./settings.ts";
 import type { ControllerPorts } from "./share-controller.ts";
 import { masterSecretItem, shareItem } from "./share-store.ts";
@@ -25,14 +25,16 @@ export const chromePorts: ControllerPorts = {
       return tab.id ?? -1;
     },
   },
-  offscreen: { ensure: ensureOffscreenDocument, close: closeOffscreenDocument, send: sendToOffscreen },
+  offscreen: { ensure: masterPage.ensure, close: masterPage.close, send: sendToOffscreen },
   joinPrompt: chromeJoinPrompt,
   onState(state) {
     const badge = badgeFor(state);
-    void browser.action.setBadgeText({ text: badge.text });
-    void browser.action.setBadgeBackgroundColor({ color: badge.color });
-    void browser.action.setBadgeTextColor?.({ color: "#ffffff" });
-    void browser.action.setTitle({ title: badge.title });
+    // Firefox's Manifest V2 build has browserAction where Chrome's MV3 has action.
+    const action = browser.action ?? browser.browserAction;
+    void action.setBadgeText({ text: badge.text });
+    void action.setBadgeBackgroundColor({ color: badge.color });
+    void action.setBadgeTextColor?.({ color: "#ffffff" });
+    void action.setTitle({ title: badge.title });
   },
   now: () => Date.now(),
 };

@@ -103,6 +103,10 @@ export const STRINGS = {
   permissionDenied:
     "Camera access was blocked. Allow it from the camera icon in the address bar, then try again.",
   permissionRetry: "Ask again",
+  // Sharing tab (Firefox)
+  sharingPageTitle: "Beam is sharing from this tab",
+  sharingPageBody:
+    "Keep this tab open while you share: closing it stops the share. The Beam button in the toolbar shows the link.",
   // Error sentences, keyed by error code
   error_server_unreachable: "Can't reach the Beam server at {server}. Is it running?",
   error_bad_server_response:

@@ -1,37 +1,3 @@
-import { browser } from "wxt/browser";
-import type { CredentialsReply } from "../../../protocol/extension-messages.ts";
-import { createMasterHost } from "../../lib/master-host.ts";
-import { listen, sendToBackground, unwrap } from "../../lib/messaging.ts";
+import { serveMasterHost } from "../../lib/serve-master-host.ts";
 
-const host = createMasterHost({
-  report: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
-  refreshCredentials: async () =>
-    unwrap((await sendToBackground({ to: "background", type: "master:credentials" })) as CredentialsReply),
-});
-
-listen("offscreen", (message) => {
-  switch (message.type) {
-    case "master:start":
-      return host.start(message);
-    case "master:stop":
-      return host.stop();
-    case "master:status":
-      return host.status();
-    case "master:switch":
-      return host.switchSource(message.capture);
-    case "master:controls":
-      return host.controls({ paused: message.paused, audioMuted: message.audioMuted });
-    case "master:ask":
-      return host.ask(message.enabled);
-    case "master:admit":
-      return host.admit(message.clientId, message.allow);
-    case "master:remove":
-      return host.remove(message.clientId);
-    case "master:link":
-      return host.announceLink(message.token);
-    case "master:viewers":
-      return host.viewers();
-    case "camera:permission":
-      return host.cameraPermission();
-  }
-});
+serveMasterHost();

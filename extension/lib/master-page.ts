@@ -1,0 +1,25 @@
+/** Where the master runs: Chrome's offscreen document, or in Firefox (which has none) a sharing tab. */
+import { IS_FIREFOX } from "./browser-features.ts";
+import {
+  closeOffscreenDocument,
+  ensureOffscreenDocument,
+  hasOffscreenDocument,
+} from "./offscreen-document.ts";
+import { closeSharingTab, ensureSharingTab, hasSharingTab, isSharingTab } from "./sharing-tab.ts";
+
+export interface MasterPage {
+  has(): Promise<boolean>;
+  ensure(): Promise<void>;
+  close(): Promise<void>;
+  /** True for the tab that hosts the master (closing it ends the share). */
+  isHostTab(tabId: number): boolean;
+}
+
+export const masterPage: MasterPage = IS_FIREFOX
+  ? { has: hasSharingTab, ensure: ensureSharingTab, close: closeSharingTab, isHostTab: isSharingTab }
+  : {
+      has: hasOffscreenDocument,
+      ensure: ensureOffscreenDocument,
+      close: closeOffscreenDocument,
+      isHostTab: () => false,
+    };
