@@ -40,7 +40,10 @@ export type BackgroundMessage =
   | { to: "background"; type: "master:join-request"; clientId: string }
   | { to: "background"; type: "master:join-settled"; clientId: string };
 
-export type CaptureRequest = { source: "tab"; streamId: string } | { source: "camera" } | { source: "screen" };
+export type CaptureRequest =
+  | { source: "tab"; streamId: string }
+  | { source: "camera" }
+  | { source: "screen" };
 
 export type CameraPermission = "granted" | "prompt" | "denied";
 
