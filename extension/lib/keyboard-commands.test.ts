@@ -10,12 +10,23 @@ describe("keyboard commands", () => {
     expect(commandAction("toString")).toBeNull();
   });
 
-  it("declares every command in the manifest with a suggested key", () => {
-    const manifest = config.manifest as {
-      commands?: Record<string, { suggested_key?: { default?: string } }>;
-    };
-    for (const name of Object.keys(COMMANDS)) {
-      expect(manifest.commands?.[name]?.suggested_key?.default).toMatch(/^Alt\+Shift\+[A-Z]$/);
-    }
-  });
+  it.each(["chrome", "firefox"])(
+    "declares every command in the %s manifest with a suggested key",
+    async (browser) => {
+      type Manifest = { commands?: Record<string, { suggested_key?: { default?: string } }> };
+      const manifest = (
+        typeof config.manifest === "function"
+          ? await config.manifest({
+              browser,
+              manifestVersion: browser === "firefox" ? 2 : 3,
+              mode: "production",
+              command: "build",
+            })
+          : config.manifest
+      ) as Manifest;
+      for (const name of Object.keys(COMMANDS)) {
+        expect(manifest.commands?.[name]?.suggested_key?.default).toMatch(/^Alt\+Shift\+[A-Z]$/);
+      }
+    },
+  );
 });

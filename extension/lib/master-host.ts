@@ -32,6 +32,8 @@ const FIRST_OPEN_TIMEOUT_MS = 15_000;
 export interface MasterHostPorts {
   report(message: BackgroundMessage): void;
   refreshCredentials(): Promise<SignalingCredentials>;
+  /** Replaces `rtc/capture.ts`'s capture, e.g. to ask for a click first (Firefox's sharing tab). */
+  capture?: typeof capture;
 }
 
 export function createMasterHost(ports: MasterHostPorts) {
@@ -46,7 +48,7 @@ export function createMasterHost(ports: MasterHostPorts) {
 
   /** Captures and watches for the capture ending on its own (tab closed, "Stop sharing", unplugged). */
   const captureSource = async (request: CaptureRequest, quality: Quality): Promise<Capture> => {
-    const media = await capture(request, quality).catch((cause: unknown) => {
+    const media = await (ports.capture ?? capture)(request, quality).catch((cause: unknown) => {
       throw new ShareFailure(captureErrorCode(request.source, cause), String(cause), { cause });
     });
     for (const track of media.stream.getVideoTracks()) {

@@ -4,12 +4,13 @@
  */
 import { browser } from "wxt/browser";
 import type { CameraPermission, CredentialsReply } from "../../protocol/extension-messages.ts";
-import { createMasterHost } from "./master-host.ts";
+import { createMasterHost, type MasterHostPorts } from "./master-host.ts";
 import { listen, sendToBackground, unwrap } from "./messaging.ts";
 
 export interface ServeOptions {
   /** A visible page can ask for the camera itself; the offscreen document cannot. */
   cameraPermission?: () => Promise<CameraPermission>;
+  capture?: MasterHostPorts["capture"];
 }
 
 export function serveMasterHost(options: ServeOptions = {}) {
@@ -17,6 +18,7 @@ export function serveMasterHost(options: ServeOptions = {}) {
     report: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
     refreshCredentials: async () =>
       unwrap((await sendToBackground({ to: "background", type: "master:credentials" })) as CredentialsReply),
+    capture: options.capture,
   });
   listen("offscreen", (message) => {
     switch (message.type) {

@@ -105,6 +105,7 @@ export const STRINGS = {
   permissionRetry: "Ask again",
   // Sharing tab (Firefox)
   sharingPageTitle: "Beam is sharing from this tab",
+  chooseScreen: "Choose a screen or window to share",
   sharingPageBody:
     "Keep this tab open while you share: closing it stops the share. The Beam button in the toolbar shows the link.",
   // Error sentences, keyed by error code

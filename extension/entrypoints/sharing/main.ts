@@ -4,9 +4,11 @@
  */
 import "../../assets/beam.css";
 import "./sharing.css";
+import { capture } from "../../../rtc/capture.ts";
 import { sendToBackground } from "../../lib/messaging.ts";
 import { serveMasterHost } from "../../lib/serve-master-host.ts";
 import { t } from "../../lib/strings.ts";
+import { withUserGesture } from "../../lib/user-gesture.ts";
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text: string) => {
   const node = document.createElement(tag);
@@ -17,12 +19,34 @@ const stop = element("button", t("stopSharing"));
 stop.type = "button";
 stop.className = "button danger";
 stop.addEventListener("click", () => void sendToBackground({ to: "background", type: "share:stop" }));
+const choose = element("button", t("chooseScreen"));
+choose.type = "button";
+choose.className = "button primary";
+choose.hidden = true;
 document.title = t("sharingPageTitle");
 document
   .getElementById("app")
-  ?.append(element("h1", t("sharingPageTitle")), element("p", t("sharingPageBody")), stop);
+  ?.append(element("h1", t("sharingPageTitle")), element("p", t("sharingPageBody")), choose, stop);
+
+/** Shows the choose button until it is clicked once; the capture runs inside that click. */
+const askForClick = (onClick: () => void) => {
+  choose.hidden = false;
+  choose.focus();
+  choose.addEventListener(
+    "click",
+    () => {
+      choose.hidden = true;
+      onClick();
+    },
+    { once: true },
+  );
+};
 
 serveMasterHost({
+  capture: (request, quality) =>
+    request.source === "screen"
+      ? withUserGesture(() => capture(request, quality), askForClick)
+      : capture(request, quality),
   // Firefox prompts in this tab when the capture starts, so only a blocked camera stops the share early.
   async cameraPermission() {
     const status = await navigator.permissions
