@@ -1,4 +1,5 @@
 import type { LiveShareState } from "../../../protocol/share.ts";
+import { CAN_SHARE_TAB } from "../../lib/browser-features.ts";
 import { t } from "../../lib/strings.ts";
 import type { Control } from "./use-control.ts";
 
@@ -11,7 +12,9 @@ export function SourceControls(props: { state: LiveShareState; popupTabId?: numb
   const toTab = () =>
     control.run({ to: "background", type: "share:switch", source: "tab", tabId: popupTabId });
   const toCamera = () => control.run({ to: "background", type: "share:switch", source: "camera" });
-  const otherTab = state.source === "tab" && popupTabId !== undefined && popupTabId !== state.tabId;
+  // Firefox cannot capture a tab from an extension, so it offers no tab switches.
+  const tabOffered = CAN_SHARE_TAB && popupTabId !== undefined;
+  const otherTab = tabOffered && state.source === "tab" && popupTabId !== state.tabId;
   return (
     <div class="control-row">
       {otherTab && (
@@ -24,7 +27,7 @@ export function SourceControls(props: { state: LiveShareState; popupTabId?: numb
           {t("switchToCamera")}
         </button>
       )}
-      {state.source === "camera" && popupTabId !== undefined && (
+      {state.source === "camera" && tabOffered && (
         <button type="button" class="button secondary" disabled={control.busy} onClick={toTab}>
           {t("switchToTab")}
         </button>
