@@ -10,6 +10,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ["**/*.test.ts"],
+    setupFiles: ["extension/testing/english-i18n.ts"],
     // The AWS SDK warns once per process that it will need Node 22 from 2027; it is noise here.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     exclude: ["e2e/**", "**/node_modules/**", ".output/**", ".wxt/**", "**/dist/**"],

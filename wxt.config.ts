@@ -26,25 +26,24 @@ export default defineConfig({
   publicDir: "extension/public",
   // Each permission is justified in the README ("Permissions"); Firefox gets only what it uses.
   manifest: ({ browser }) => ({
-    name: "Beam",
-    description:
-      browser === "firefox"
-        ? "Share a screen, a window or your camera with a link, in two clicks."
-        : "Share a tab, a screen or window, or your camera with a link, in two clicks.",
+    // The browser fills __MSG_…__ from public/_locales in its UI language (English otherwise).
+    default_locale: "en",
+    name: "__MSG_appName__",
+    description: browser === "firefox" ? "__MSG_appDescriptionFirefox__" : "__MSG_appDescription__",
     icons: ICONS,
     // Both can be changed in the browser's shortcut settings; they work from any tab.
     commands: {
       "stop-share": {
         suggested_key: { default: "Alt+Shift+S" },
-        description: "Stop sharing",
+        description: "__MSG_commandStopShare__",
       },
       "toggle-pause": {
         suggested_key: { default: "Alt+Shift+P" },
-        description: "Pause or resume the share",
+        description: "__MSG_commandTogglePause__",
       },
     },
     action: {
-      default_title: "Beam",
+      default_title: "__MSG_appName__",
       default_icon: { 16: "icon/16.png", 32: "icon/32.png" },
     },
     // The default token server runs on loopback; any other server is requested when saved in Options.

@@ -1,5 +1,5 @@
-import type { EndReason, ShareState } from "../../protocol/share.ts";
-import { errorSentence } from "../lib/error-sentence.ts";
+import type { EndReason, ShareSource, ShareState } from "../../protocol/share.ts";
+import { errorSentence, errorTitle } from "../lib/error-sentence.ts";
 import { type StringKey, t } from "../lib/strings.ts";
 
 type Outcome = Extract<ShareState, { status: "ended" | "failed" }>;
@@ -16,7 +16,7 @@ const ENDED: Record<EndReason, StringKey> = {
 export function OutcomeView(props: {
   state: Outcome;
   serverUrl: string;
-  onRetry: () => void;
+  onStart: (source: ShareSource) => void;
   onReset: () => void;
   onOptions: () => void;
 }) {
@@ -35,12 +35,10 @@ export function OutcomeView(props: {
   return (
     <section class="view">
       <div class="error" role="alert">
-        <p class="title">{t("somethingWrong")}</p>
+        <p class="title">{errorTitle(state.error)}</p>
         <p>{errorSentence(state.error, { serverUrl: props.serverUrl })}</p>
       </div>
-      <button type="button" class="button primary big" onClick={state.source ? props.onRetry : props.onReset}>
-        {t("tryAgain")}
-      </button>
+      <NextStep {...props} state={state} />
       <a
         class="link"
         href="options.html"
@@ -52,5 +50,39 @@ export function OutcomeView(props: {
         {t("openOptions")}
       </a>
     </section>
+  );
+}
+
+/**
+ * What can help after a failure. Retrying an uncapturable page fails the same way, so that error
+ * offers the camera instead (and a way back); anything else may pass on a second try.
+ */
+function NextStep(props: {
+  state: Extract<Outcome, { status: "failed" }>;
+  onStart: (source: ShareSource) => void;
+  onReset: () => void;
+}) {
+  const { state } = props;
+  if (state.error.code === "tab_not_capturable") {
+    return (
+      <div class="actions">
+        <button type="button" class="button primary big" onClick={() => props.onStart("camera")}>
+          {t("shareCameraInstead")}
+        </button>
+        <button type="button" class="button secondary" onClick={props.onReset}>
+          {t("back")}
+        </button>
+      </div>
+    );
+  }
+  const source = state.source;
+  return (
+    <button
+      type="button"
+      class="button primary big"
+      onClick={source ? () => props.onStart(source) : props.onReset}
+    >
+      {t("tryAgain")}
+    </button>
   );
 }

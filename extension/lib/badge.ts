@@ -1,5 +1,6 @@
 /** The toolbar badge for a share state: red with the viewer count while live. */
 import type { ShareState } from "../../protocol/share.ts";
+import { t } from "./strings.ts";
 
 export interface Badge {
   text: string;
@@ -15,21 +16,21 @@ export function badgeFor(state: ShareState): Badge {
   switch (state.status) {
     case "live":
       return {
-        text: state.peers > 0 ? String(state.peers) : "LIVE",
+        text: state.peers > 0 ? String(state.peers) : t("badgeLive"),
         color: RED,
-        title: `Beam · live · ${state.peers} watching`,
+        title: t("badgeTitleLive", { count: state.peers }),
       };
     case "reconnecting":
       return {
         text: String(state.peers),
         color: AMBER,
-        title: `Beam · reconnecting · ${state.peers} watching`,
+        title: t("badgeTitleReconnecting", { count: state.peers }),
       };
     case "starting":
-      return { text: "…", color: GREY, title: "Beam · starting" };
+      return { text: "…", color: GREY, title: t("badgeTitleStarting") };
     case "failed":
-      return { text: "!", color: GREY, title: "Beam · the share failed" };
+      return { text: "!", color: GREY, title: t("badgeTitleFailed") };
     default:
-      return { text: "", color: GREY, title: "Beam" };
+      return { text: "", color: GREY, title: t("appName") };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorSentence } from "./error-sentence.ts";
+import { errorSentence, errorTitle } from "./error-sentence.ts";
 
 const context = { serverUrl: "http://127.0.0.1:8787" };
 
@@ -16,9 +16,9 @@ describe("errorSentence", () => {
     );
   });
 
-  it("explains uncapturable tabs", () => {
+  it("explains uncapturable tabs and what to do instead", () => {
     expect(errorSentence({ code: "tab_not_capturable", message: "chrome://settings" }, context)).toBe(
-      "Chrome doesn't allow sharing this page. Switch to a regular web page and try again.",
+      "Chrome doesn't allow sharing this page. Open a regular web page and click Beam there, or share your camera instead.",
     );
   });
 
@@ -30,5 +30,16 @@ describe("errorSentence", () => {
     expect(errorSentence({ code: "payload_too_large", message: "Offer too big" }, context)).toBe(
       "Something went wrong (payload_too_large): Offer too big",
     );
+  });
+});
+
+describe("errorTitle", () => {
+  it("names the problem where it is known", () => {
+    expect(errorTitle({ code: "tab_not_capturable", message: "" })).toBe("This page can't be shared");
+    expect(errorTitle({ code: "camera_denied", message: "" })).toBe("No access to the camera");
+  });
+
+  it("falls back to a generic heading", () => {
+    expect(errorTitle({ code: "payload_too_large", message: "" })).toBe("Something went wrong");
   });
 });

@@ -1,12 +1,18 @@
-/** Error code → the sentence the popup shows. Unknown codes still say something useful. */
+/** Error code → the heading and sentence the popup shows. Unknown codes still say something useful. */
 import type { ShareError } from "../../protocol/share.ts";
-import { STRINGS, type StringKey, t } from "./strings.ts";
+import { isStringKey, t } from "./strings.ts";
 
 export function errorSentence(error: ShareError, context: { serverUrl: string }): string {
   const key = `error_${error.code}`;
   const params = { server: context.serverUrl, code: error.code, message: error.message };
   if (error.code === "invalid_token" || error.code === "token_expired")
     return t("error_unauthorized", params);
-  if (key in STRINGS) return t(key as StringKey, params);
+  if (isStringKey(key)) return t(key, params);
   return t("error_other", params);
+}
+
+/** A heading that names the problem where one is known, "Something went wrong" otherwise. */
+export function errorTitle(error: ShareError): string {
+  const key = `errorTitle_${error.code}`;
+  return isStringKey(key) ? t(key) : t("somethingWrong");
 }

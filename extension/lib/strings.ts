@@ -1,145 +1,21 @@
 /**
- * Every user-facing string of the extension, in one table so issue 8 can localise it.
- * Placeholders are `{name}`, filled by `t`.
+ * Every user-facing string of the extension comes from `public/_locales/<lang>/messages.json`
+ * through `browser.i18n`, so Chrome picks the language from the browser's UI language (English when
+ * it has no translation). Keys are typed from the English file, the default locale.
+ * Placeholders are `{name}` and filled by `t`: Chrome's own `$1` placeholders are positional, and
+ * named ones let a translation reorder them freely.
  */
-export const STRINGS = {
-  appName: "Beam",
-  shareTab: "Share this tab",
-  shareCamera: "Share camera",
-  shareScreen: "Share screen or window",
-  shareHint: "Anyone with the link can watch. Nothing is recorded.",
-  starting: "Starting…",
-  startingPermission: "Waiting for camera permission in the new tab…",
-  startingSession: "Creating a private link…",
-  startingCapture: "Starting the capture…",
-  live: "LIVE",
-  reconnecting: "Reconnecting…",
-  reconnectingHint: "Viewers keep watching; new viewers can join once Beam is back online.",
-  sharingTab: "Sharing this tab",
-  sharingCamera: "Sharing your camera",
-  sharingScreen: "Sharing your screen or window",
-  viewerLink: "Viewer link",
-  linkHint: "Anyone with this link can watch.",
-  copyLink: "Copy link",
-  copied: "Copied",
-  copyFailed: "Copy failed — select the link and copy it",
-  qrAlt: "QR code of the viewer link",
-  watching: "watching",
-  elapsed: "Live for",
-  stopSharing: "Stop sharing",
-  cancel: "Cancel",
-  // Live controls
-  shareThisTabInstead: "Share this tab instead",
-  switchToCamera: "Switch to camera",
-  switchToTab: "Switch to tab",
-  pause: "Pause",
-  resume: "Resume",
-  pausedNotice: "Paused — viewers see a paused screen and nothing is sent.",
-  muteAudio: "Mute audio",
-  unmuteAudio: "Unmute audio",
-  askBeforeJoin: "Ask before a viewer joins",
-  askBeforeJoinHelp: "New viewers wait until you let them in.",
-  newLink: "New link",
-  showQrCode: "Show QR code",
-  newLinkHint: "The old link stops working; viewers already watching stay.",
-  viewersTitle: "Who is watching",
-  noViewers: "Nobody yet. Share the link to invite viewers.",
-  viewerLabel: "Viewer {n}",
-  joinedAt: "joined {time}",
-  viewerWaiting: "wants to watch",
-  viewerConnecting: "connecting…",
-  connectionDirect: "direct",
-  connectionRelay: "relay",
-  allow: "Allow",
-  deny: "Deny",
-  remove: "Remove",
-  removeAndNewLink: "Remove and make a new link",
-  removeHint:
-    "Removed viewers can't come back on this browser. Someone who clears their browser data could: make a new link to be sure.",
-  waitingForCamera: "Allow the camera in the new tab to switch.",
-  joinRequestTitle: "Someone wants to watch your Beam share",
-  joinRequestBody: "Let them in? They see nothing until you allow it.",
-  ended: "Share ended",
-  endedStopped: "You stopped sharing. The link no longer works.",
-  endedTabClosed: "The shared tab was closed, so the share ended.",
-  endedTabNavigated: "The shared tab moved to a page Chrome doesn't allow sharing, so the share ended.",
-  endedCaptureEnded: "The capture stopped, so the share ended.",
-  endedExpired: "The share reached its time limit.",
-  shareAgain: "Share again",
-  tryAgain: "Try again",
-  openOptions: "Options",
-  somethingWrong: "Something went wrong",
-  serverChecking: "Checking the Beam server…",
-  serverReady: "Server ready · {mode}",
-  serverDown: "Beam server not reachable at {server}",
-  modeEmulator: "local emulator",
-  modeAws: "AWS {region}",
-  // Options page
-  optionsTitle: "Beam options",
-  serverUrlLabel: "Token server URL",
-  serverUrlHelp: "Where your Beam token server runs.",
-  apiKeyLabel: "API key",
-  apiKeyHelp: "Only needed if the server was started with an API key.",
-  askBeforeJoinOption: "Ask before a viewer joins (each share can change it)",
-  qualityLabel: "Quality",
-  quality720p30: "720p · 30 fps · up to 2.5 Mbps (recommended)",
-  quality1080p30: "1080p · 30 fps · up to 4.5 Mbps",
-  quality480p15: "480p · 15 fps · up to 0.8 Mbps (slow connections)",
-  save: "Save",
-  saved: "Saved",
-  testConnection: "Test connection",
-  testing: "Testing…",
-  testOk: "Connected to {server} ({mode}). {auth}",
-  authAccepted: "The API key was accepted.",
-  authNotRequired: "This server does not ask for an API key.",
-  invalidServerUrl: "Enter a full http:// or https:// URL.",
-  hostPermissionDenied: "Beam needs permission to reach {origin} to use it.",
-  // Permission page
-  permissionTitle: "Allow Beam to use your camera",
-  permissionBody:
-    "Chrome asks once per extension. Beam only turns the camera on while you share, and you can stop at any time from the toolbar.",
-  permissionWaiting: "Choose Allow in Chrome's prompt.",
-  permissionGranted: "Thanks! Your camera share is starting. You can close this tab.",
-  permissionDenied:
-    "Camera access was blocked. Allow it from the camera icon in the address bar, then try again.",
-  permissionRetry: "Ask again",
-  // Sharing tab (Firefox)
-  sharingPageTitle: "Beam is sharing from this tab",
-  chooseScreen: "Choose a screen or window to share",
-  sharingPageBody:
-    "Keep this tab open while you share: closing it stops the share. The Beam button in the toolbar shows the link.",
-  // Error sentences, keyed by error code
-  error_server_unreachable: "Can't reach the Beam server at {server}. Is it running?",
-  error_bad_server_response:
-    "The server at {server} answered in a way Beam doesn't understand. Is it a Beam server?",
-  error_unauthorized: "The API key was refused. Check it in Options.",
-  error_forbidden: "The server refused this request. Check the API key in Options.",
-  error_tab_not_capturable:
-    "Chrome doesn't allow sharing this page. Switch to a regular web page and try again.",
-  error_tab_capture_failed:
-    "Chrome couldn't capture this tab. Click the Beam icon on the tab again and retry.",
-  error_camera_denied:
-    "Beam isn't allowed to use your camera. Allow it when asked, or in Chrome's site settings.",
-  error_camera_unavailable: "No camera was found, or another app is using it.",
-  error_screen_not_chosen: "Nothing was chosen to share. Try again and pick a screen, window or tab.",
-  error_screen_capture_failed: "The browser couldn't capture that screen or window. Try again.",
-  error_offscreen_failed: "Beam couldn't start its capture page. Reload the extension and try again.",
-  error_signaling_failed: "Lost the connection to the signaling service and couldn't get it back.",
-  error_too_many_sessions:
-    "The server is already running as many shares as it allows. Stop one and try again.",
-  error_rate_limited: "Too many attempts in a short time. Wait a moment and try again.",
-  error_kvs_access_denied: "The server's AWS credentials were refused by Kinesis Video Streams.",
-  error_kvs_unavailable: "Kinesis Video Streams is not reachable from the server right now.",
-  error_kvs_throttled: "Kinesis Video Streams is busy. Try again in a moment.",
-  error_session_ended: "The share was already ended on the server.",
-  error_removal_limit: "This share can't remove more viewers. Make a new link instead.",
-  error_other: "Something went wrong ({code}): {message}",
-} as const;
+import { browser } from "wxt/browser";
+import { fill, type TemplateParams } from "../../protocol/message-template.ts";
+import type messages from "../public/_locales/en/messages.json";
 
-export type StringKey = keyof typeof STRINGS;
+export type StringKey = keyof typeof messages;
 
-export function t(key: StringKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+export function t(key: StringKey, params: TemplateParams = {}): string {
+  return fill(browser.i18n.getMessage(key), params);
+}
+
+/** For keys built at run time (an error code): false when no locale defines the key. */
+export function isStringKey(key: string): key is StringKey {
+  return browser.i18n.getMessage(key as StringKey) !== "";
 }

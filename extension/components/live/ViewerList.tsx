@@ -47,7 +47,7 @@ export function ViewerList({ control }: { control: Control }) {
                 <button
                   type="button"
                   class="button primary small"
-                  aria-label={`${t("allow")} ${row.name}`}
+                  aria-label={t("allowViewer", { name: row.name })}
                   onClick={() =>
                     send({ to: "background", type: "share:admit", clientId: row.clientId, allow: true })
                   }
@@ -57,7 +57,7 @@ export function ViewerList({ control }: { control: Control }) {
                 <button
                   type="button"
                   class="button secondary small"
-                  aria-label={`${t("deny")} ${row.name}`}
+                  aria-label={t("denyViewer", { name: row.name })}
                   onClick={() =>
                     send({ to: "background", type: "share:admit", clientId: row.clientId, allow: false })
                   }
@@ -67,11 +67,11 @@ export function ViewerList({ control }: { control: Control }) {
               </div>
             ) : (
               <details class="row-actions">
-                <summary aria-label={`${t("remove")} ${row.name}…`}>{t("remove")}</summary>
+                <summary aria-label={t("removeViewerMenu", { name: row.name })}>{t("remove")}</summary>
                 <button
                   type="button"
                   class="button danger small"
-                  aria-label={`${t("remove")} ${row.name}`}
+                  aria-label={t("removeViewer", { name: row.name })}
                   onClick={() => send({ to: "background", type: "share:remove", clientId: row.clientId })}
                 >
                   {t("remove")}
@@ -79,7 +79,7 @@ export function ViewerList({ control }: { control: Control }) {
                 <button
                   type="button"
                   class="button secondary small"
-                  aria-label={`${t("removeAndNewLink")}: ${row.name}`}
+                  aria-label={t("removeAndNewLinkViewer", { name: row.name })}
                   onClick={() =>
                     send({ to: "background", type: "share:new-link", removeClientId: row.clientId })
                   }

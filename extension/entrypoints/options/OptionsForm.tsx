@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { browser } from "wxt/browser";
 import { isQualityPresetId, QUALITY_PRESETS, type QualityPresetId } from "../../../protocol/quality.ts";
-import { Wordmark } from "../../components/Wordmark.tsx";
+import { BeamMark } from "../../components/Wordmark.tsx";
 import { testConnection } from "../../lib/connection-test.ts";
 import { hostPermissionFor, parseServerUrl } from "../../lib/server-origin.ts";
 import { DEFAULT_SETTINGS, loadSettings, type Settings, settingsItem } from "../../lib/settings.ts";
@@ -55,10 +55,10 @@ export function OptionsForm() {
 
   return (
     <main class="options">
-      <header class="options-header">
-        <Wordmark />
-        <h1>{t("optionsTitle")}</h1>
-      </header>
+      <h1 class="options-title">
+        <BeamMark />
+        {t("optionsTitle")}
+      </h1>
       <form onSubmit={save} class="options-form">
         <div class="field">
           <label for="server-url">{t("serverUrlLabel")}</label>

@@ -72,7 +72,7 @@ function Body({ state, serverUrl }: { state: ShareState; serverUrl: string }) {
         <OutcomeView
           state={state}
           serverUrl={serverUrl}
-          onRetry={() => void start(state.source ?? "tab")}
+          onStart={(source) => void start(source)}
           onReset={reset}
           onOptions={openOptions}
         />

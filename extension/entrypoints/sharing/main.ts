@@ -6,6 +6,7 @@ import "../../assets/beam.css";
 import "./sharing.css";
 import { capture } from "../../../rtc/capture.ts";
 import { sendToBackground } from "../../lib/messaging.ts";
+import { localizePage } from "../../lib/page-language.ts";
 import { serveMasterHost } from "../../lib/serve-master-host.ts";
 import { t } from "../../lib/strings.ts";
 import { withUserGesture } from "../../lib/user-gesture.ts";
@@ -23,7 +24,7 @@ const choose = element("button", t("chooseScreen"));
 choose.type = "button";
 choose.className = "button primary";
 choose.hidden = true;
-document.title = t("sharingPageTitle");
+localizePage(t("sharingPageTitle"));
 document
   .getElementById("app")
   ?.append(element("h1", t("sharingPageTitle")), element("p", t("sharingPageBody")), choose, stop);

@@ -1,13 +1,14 @@
 /** Unmute and fullscreen. Autoplay needs `muted`, so sound waits for the viewer's click. */
 import { byId } from "./dom";
+import type { Translate } from "./i18n/language";
 
 type IosVideo = HTMLVideoElement & { webkitEnterFullscreen?: () => void };
 
-export function setUpControls(video: HTMLVideoElement, stage: HTMLElement): void {
+export function setUpControls(video: HTMLVideoElement, stage: HTMLElement, t: Translate): void {
   const unmute = byId<HTMLButtonElement>("unmute");
   const unmuteLabel = byId("unmute-label");
   const showMuted = () => {
-    unmuteLabel.textContent = video.muted ? "Unmute" : "Mute";
+    unmuteLabel.textContent = t(video.muted ? "unmute" : "mute");
     unmute.classList.toggle("button--primary", video.muted);
     unmute.classList.toggle("is-unmuted", !video.muted);
   };
@@ -29,7 +30,7 @@ export function setUpControls(video: HTMLVideoElement, stage: HTMLElement): void
     else ios.webkitEnterFullscreen?.();
   });
   document.addEventListener("fullscreenchange", () => {
-    fullscreenLabel.textContent = document.fullscreenElement ? "Exit fullscreen" : "Fullscreen";
+    fullscreenLabel.textContent = t(document.fullscreenElement ? "exitFullscreen" : "fullscreen");
   });
   showMuted();
 }

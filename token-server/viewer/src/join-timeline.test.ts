@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "./i18n/language";
 import { createJoinTimeline } from "./join-timeline";
 
 describe("join timeline", () => {
@@ -12,7 +13,7 @@ describe("join timeline", () => {
     timeline.mark("signaling");
     now = 900;
     timeline.mark("credentials");
-    expect(timeline.rows()).toEqual([
+    expect(timeline.rows(translator("en"))).toEqual([
       ["Credentials", "+120 ms"],
       ["Signaling connected", "+300 ms"],
       ["Answer received", "+300 ms"],

@@ -2,12 +2,14 @@
  * The join timeline the stats overlay shows: how long after the link was opened each phase was
  * reached, the phases the official KVS test page logs. Each mark counts once (the first join).
  */
+import type { Translate } from "./i18n/language";
+
 export const JOIN_PHASES = [
-  ["credentials", "Credentials"],
-  ["signaling", "Signaling connected"],
-  ["answer", "Answer received"],
-  ["ice", "ICE connected"],
-  ["frame", "First frame"],
+  ["credentials", "phaseCredentials"],
+  ["signaling", "phaseSignaling"],
+  ["answer", "phaseAnswer"],
+  ["ice", "phaseIce"],
+  ["frame", "phaseFrame"],
 ] as const;
 
 export type JoinPhase = (typeof JOIN_PHASES)[number][0];
@@ -15,7 +17,7 @@ export type JoinPhase = (typeof JOIN_PHASES)[number][0];
 export interface JoinTimeline {
   mark(phase: JoinPhase): void;
   /** [label, "+123 ms" or "—"] in phase order. */
-  rows(): [string, string][];
+  rows(t: Translate): [string, string][];
 }
 
 /** `now` is ms since the link was opened (`performance.now()` in the page). */
@@ -25,10 +27,10 @@ export function createJoinTimeline(now: () => number): JoinTimeline {
     mark(phase) {
       if (!marks.has(phase)) marks.set(phase, now());
     },
-    rows: () =>
+    rows: (t) =>
       JOIN_PHASES.map(([phase, label]) => {
         const at = marks.get(phase);
-        return [label, at === undefined ? "—" : `+${Math.round(at)} ms`];
+        return [t(label), at === undefined ? "—" : `+${Math.round(at)} ms`];
       }),
   };
 }

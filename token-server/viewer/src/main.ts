@@ -6,6 +6,8 @@ import { isTerminal } from "../../../protocol/viewer-state";
 import { connectViewer } from "../../../rtc/viewer";
 import { setUpControls } from "./controls";
 import { byId } from "./dom";
+import { pickLanguage, translator } from "./i18n/language";
+import { localizeDocument } from "./i18n/static-text";
 import { requestViewerCredentials } from "./join-client";
 import { createJoinTimeline } from "./join-timeline";
 import { setUpStatsPanel } from "./stats-panel";
@@ -13,11 +15,14 @@ import { createStatusView } from "./status-view";
 import { loadViewerId } from "./viewer-id";
 import { watchSession } from "./watch";
 
+const language = pickLanguage(navigator.languages);
+const t = translator(language);
+localizeDocument(document, language, t);
 const video = byId<HTMLVideoElement>("video");
-const view = createStatusView(video);
-setUpControls(video, byId("stage"));
+const view = createStatusView(video, t);
+setUpControls(video, byId("stage"), t);
 const timeline = createJoinTimeline(() => performance.now());
-const stats = setUpStatsPanel(timeline);
+const stats = setUpStatsPanel(timeline, t);
 const link = parseViewerLink(location);
 
 if (!link) {
@@ -63,7 +68,10 @@ if (!link) {
     },
     onState: (state) => {
       view.render(state);
-      if (isTerminal(state)) stats.watch(null);
+      if (isTerminal(state)) {
+        stats.watch(null);
+        stats.close();
+      }
     },
     onJoined: (credentials) => {
       timeline.mark("credentials");

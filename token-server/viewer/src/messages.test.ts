@@ -1,28 +1,39 @@
 import { describe, expect, it } from "vitest";
 import type { ViewerState } from "../../../protocol/viewer-state";
+import { translator } from "./i18n/language";
 import { describeState } from "./messages";
+
+const english = (state: ViewerState) => describeState(state, translator("en"));
 
 describe("describeState", () => {
   it("says what happened in words a viewer understands", () => {
-    expect(describeState({ name: "ended" }).text).toBe("The sharer ended this share.");
-    expect(describeState({ name: "full" }).text).toBe("This share is full (10 viewers). Try again later.");
-    expect(describeState({ name: "invalid" }).text).toBe(
-      "This link isn't valid. Ask the sharer for a new one.",
-    );
-    expect(describeState({ name: "expired" }).text).toBe("This link has expired.");
+    expect(english({ name: "ended" }).text).toBe("The sharer ended this share.");
+    expect(english({ name: "full" })).toMatchObject({
+      text: "This share is full.",
+      detail: "It allows 10 viewers. Try again later.",
+    });
+    expect(english({ name: "expired" }).text).toBe("This link has expired.");
+  });
+
+  it("gives every link problem a heading and a next step", () => {
+    for (const name of ["invalid", "expired", "replaced"] as const) {
+      const message = english({ name });
+      expect(message.text, name).toMatch(/link/);
+      expect(message.detail, name).toMatch(/sharer/);
+    }
   });
 
   it("says what the sharer did: paused, waiting, removed, denied, a new link", () => {
-    expect(describeState({ name: "paused" }).text).toBe("Paused");
-    expect(describeState({ name: "waiting" }).text).toBe("Waiting for the sharer to let you in…");
-    expect(describeState({ name: "removed" }).text).toBe("The sharer removed you from this share.");
-    expect(describeState({ name: "denied", timedOut: false }).text).toBe("The sharer didn't let you in.");
-    expect(describeState({ name: "denied", timedOut: true })).toMatchObject({ retry: true });
-    expect(describeState({ name: "replaced" }).text).toBe("This link is no longer valid.");
+    expect(english({ name: "paused" }).text).toBe("Paused");
+    expect(english({ name: "waiting" }).text).toBe("Waiting for the sharer to let you in…");
+    expect(english({ name: "removed" }).text).toBe("The sharer removed you from this share.");
+    expect(english({ name: "denied", timedOut: false }).text).toBe("The sharer didn't let you in.");
+    expect(english({ name: "denied", timedOut: true })).toMatchObject({ retry: true });
+    expect(english({ name: "replaced" }).text).toBe("This link is no longer valid.");
   });
 
   it("offers a retry only where waiting can help", () => {
-    const retry = (state: ViewerState) => describeState(state).retry;
+    const retry = (state: ViewerState) => english(state).retry;
     expect(retry({ name: "full" })).toBe(true);
     expect(retry({ name: "error", failure: "network" })).toBe(true);
     expect(retry({ name: "ended" })).toBe(false);
@@ -31,9 +42,16 @@ describe("describeState", () => {
   });
 
   it("names an unexpected failure's code so a bug report can quote it", () => {
-    expect(describeState({ name: "error", failure: "kvs_unavailable" })).toMatchObject({
+    expect(english({ name: "error", failure: "kvs_unavailable" })).toMatchObject({
       text: "Something went wrong on our side.",
       detail: "Error: kvs_unavailable",
+    });
+  });
+
+  it("speaks Korean when the page does", () => {
+    expect(describeState({ name: "expired" }, translator("ko"))).toMatchObject({
+      text: "만료된 링크예요.",
+      detail: "공유한 사람에게 새 링크를 요청하세요.",
     });
   });
 });

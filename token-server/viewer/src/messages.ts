@@ -1,5 +1,7 @@
-/** The sentence the page shows for each viewer state (English for now; one table to localize). */
+/** The sentence the page shows for each viewer state, in the page's language. */
 import type { ViewerFailure, ViewerState } from "../../../protocol/viewer-state";
+import type { ViewerStringKey } from "./i18n/en";
+import type { Translate } from "./i18n/language";
 
 /** KVS admits at most 10 viewers per signaling channel. */
 export const VIEWER_LIMIT = 10;
@@ -11,60 +13,50 @@ export interface StateMessage {
   retry: boolean;
 }
 
-const FAILURES: Partial<Record<ViewerFailure, string>> = {
-  network: "Can't reach Beam. Check your connection and try again.",
-  peer_unreachable:
-    "The sharer isn't answering. They may have closed their browser or lost their connection.",
-  unsupported: "This browser can't play Beam shares. Try a recent Chrome, Edge, Firefox or Safari.",
-  rate_limited: "Too many tries from this network. Wait a minute, then try again.",
-  too_many_sessions: "Beam is busy right now. Try again in a minute.",
+const FAILURES: Partial<Record<ViewerFailure, ViewerStringKey>> = {
+  network: "failureNetwork",
+  peer_unreachable: "failurePeerUnreachable",
+  unsupported: "failureUnsupported",
+  rate_limited: "failureRateLimited",
+  too_many_sessions: "failureTooManySessions",
 };
 
-export function describeState(state: ViewerState): StateMessage {
+export function describeState(state: ViewerState, t: Translate): StateMessage {
+  const say = (text: ViewerStringKey, detail?: ViewerStringKey, retry = false): StateMessage => ({
+    text: t(text),
+    detail: detail && t(detail, { limit: VIEWER_LIMIT }),
+    retry,
+  });
   switch (state.name) {
     case "connecting":
-      return { text: "Connecting…", retry: false };
+      return say("connecting");
     case "live":
-      return { text: "Live", retry: false };
+      return say("live");
     case "reconnecting":
-      return { text: "Reconnecting…", detail: "The connection dropped. Trying again.", retry: false };
+      return say("reconnecting", "reconnectingDetail");
     case "paused":
-      return {
-        text: "Paused",
-        detail: "The sharer paused the share. It picks up here when they resume.",
-        retry: false,
-      };
+      return say("paused", "pausedDetail");
     case "waiting":
-      return {
-        text: "Waiting for the sharer to let you in…",
-        detail: "Keep this page open. You'll see the share as soon as they allow it.",
-        retry: false,
-      };
+      return say("waiting", "waitingDetail");
     case "ended":
-      return { text: "The sharer ended this share.", retry: false };
+      return say("ended", "endedDetail");
     case "removed":
-      return { text: "The sharer removed you from this share.", retry: false };
+      return say("removed");
     case "denied":
-      return state.timedOut
-        ? { text: "The sharer didn't let you in in time.", detail: "Ask them to try again.", retry: true }
-        : { text: "The sharer didn't let you in.", retry: false };
+      return state.timedOut ? say("deniedTimedOut", "deniedTimedOutDetail", true) : say("denied");
     case "replaced":
-      return {
-        text: "This link is no longer valid.",
-        detail: "The sharer made a new link. Ask them for it.",
-        retry: false,
-      };
+      return say("replaced", "replacedDetail");
     case "full":
-      return { text: `This share is full (${VIEWER_LIMIT} viewers). Try again later.`, retry: true };
+      return say("full", "fullDetail", true);
     case "invalid":
-      return { text: "This link isn't valid. Ask the sharer for a new one.", retry: false };
+      return say("invalid", "invalidDetail");
     case "expired":
-      return { text: "This link has expired.", detail: "Ask the sharer for a new one.", retry: false };
-    case "error":
-      return {
-        text: FAILURES[state.failure] ?? "Something went wrong on our side.",
-        detail: FAILURES[state.failure] ? undefined : `Error: ${state.failure}`,
-        retry: state.failure !== "unsupported",
-      };
+      return say("expired", "expiredDetail");
+    case "error": {
+      const known = FAILURES[state.failure];
+      const retry = state.failure !== "unsupported";
+      if (known) return say(known, undefined, retry);
+      return { text: t("failureOther"), detail: t("failureOtherDetail", { code: state.failure }), retry };
+    }
   }
 }

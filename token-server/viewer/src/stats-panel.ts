@@ -1,33 +1,40 @@
 /** The stats overlay: sampled only while open, so a closed panel costs nothing. */
 import { sampleViewerStats, type ViewerStats } from "../../../rtc/stats";
 import { byId } from "./dom";
+import type { Translate } from "./i18n/language";
 import type { JoinTimeline } from "./join-timeline";
 
 export interface StatsPanel {
   /** The peer connection of the current attempt (a reconnect brings a new one). */
   watch(pc: RTCPeerConnection | null): void;
+  /** Closes the overlay: nothing to measure once the share is over. */
+  close(): void;
 }
 
-export function formatStats(stats: ViewerStats): [string, string][] {
+export function formatStats(stats: ViewerStats, t: Translate): [string, string][] {
   const dash = "—";
   const resolution = stats.width && stats.height ? `${stats.width}×${stats.height}` : dash;
   return [
-    ["Resolution", resolution],
-    ["Frame rate", stats.fps !== undefined ? `${Math.round(stats.fps)} fps` : dash],
-    ["Bitrate", stats.bitrateKbps !== undefined ? formatBitrate(stats.bitrateKbps) : dash],
-    ["Round trip", stats.rttMs !== undefined ? `${stats.rttMs} ms` : dash],
+    [t("statResolution"), resolution],
+    [t("statFrameRate"), stats.fps !== undefined ? `${Math.round(stats.fps)} fps` : dash],
+    [t("statBitrate"), stats.bitrateKbps !== undefined ? formatBitrate(stats.bitrateKbps) : dash],
+    [t("statRoundTrip"), stats.rttMs !== undefined ? `${stats.rttMs} ms` : dash],
     [
-      "Connection",
-      stats.connection === "relay" ? "Relay (TURN)" : stats.connection === "direct" ? "Direct" : dash,
+      t("statConnection"),
+      stats.connection === "relay"
+        ? t("connectionRelay")
+        : stats.connection === "direct"
+          ? t("connectionDirect")
+          : dash,
     ],
-    ["Codec", stats.codec ?? dash],
+    [t("statCodec"), stats.codec ?? dash],
   ];
 }
 
 const formatBitrate = (kbps: number) =>
   kbps >= 1000 ? `${(kbps / 1000).toFixed(1)} Mbit/s` : `${kbps} kbit/s`;
 
-export function setUpStatsPanel(timeline: JoinTimeline): StatsPanel {
+export function setUpStatsPanel(timeline: JoinTimeline, t: Translate): StatsPanel {
   const toggle = byId<HTMLButtonElement>("stats-toggle");
   const panel = byId("stats");
   const list = byId("stats-list");
@@ -48,9 +55,9 @@ export function setUpStatsPanel(timeline: JoinTimeline): StatsPanel {
   };
   const render = (stats: ViewerStats = last) => {
     last = stats;
-    const [first, ...rest] = timeline.rows();
+    const [first, ...rest] = timeline.rows(t);
     list.replaceChildren(
-      ...formatStats(stats).flatMap((entry) => row(entry)),
+      ...formatStats(stats, t).flatMap((entry) => row(entry)),
       ...(first ? row(first, true) : []),
       ...rest.flatMap((entry) => row(entry)),
     );
@@ -77,5 +84,6 @@ export function setUpStatsPanel(timeline: JoinTimeline): StatsPanel {
       pc = next;
       restart();
     },
+    close: () => setOpen(false),
   };
 }

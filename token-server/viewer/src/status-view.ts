@@ -2,9 +2,15 @@
 import type { Source } from "../../../protocol/api";
 import { isTerminal, type ViewerState } from "../../../protocol/viewer-state";
 import { byId } from "./dom";
+import type { ViewerStringKey } from "./i18n/en";
+import type { Translate } from "./i18n/language";
 import { describeState } from "./messages";
 
-const SOURCE_LABEL: Record<Source, string> = { tab: "Shared tab", camera: "Camera", screen: "Shared screen" };
+const SOURCE_LABEL: Record<Source, ViewerStringKey> = {
+  tab: "sourceTab",
+  camera: "sourceCamera",
+  screen: "sourceScreen",
+};
 
 export interface StatusView {
   render(state: ViewerState): void;
@@ -12,7 +18,7 @@ export interface StatusView {
   showStream(stream: MediaStream): void;
 }
 
-export function createStatusView(video: HTMLVideoElement): StatusView {
+export function createStatusView(video: HTMLVideoElement, t: Translate): StatusView {
   const text = byId("status-text");
   const detail = byId("status-detail");
   const retry = byId<HTMLButtonElement>("retry");
@@ -22,7 +28,7 @@ export function createStatusView(video: HTMLVideoElement): StatusView {
   return {
     render(state) {
       document.body.dataset.state = state.name;
-      const message = describeState(state);
+      const message = describeState(state, t);
       text.textContent = message.text;
       detail.textContent = message.detail ?? "";
       detail.hidden = !message.detail;
@@ -30,10 +36,10 @@ export function createStatusView(video: HTMLVideoElement): StatusView {
       if (isTerminal(state)) video.srcObject = null;
     },
     showShare(share) {
-      const name = share.title ?? SOURCE_LABEL[share.source];
+      const name = share.title ?? t(SOURCE_LABEL[share.source]);
       title.textContent = name;
       title.classList.remove("title--pending");
-      document.title = `${name} · Beam`;
+      document.title = t("pageTitle", { name });
     },
     showStream(stream) {
       if (video.srcObject !== stream) video.srcObject = stream;
