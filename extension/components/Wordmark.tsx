@@ -10,12 +10,13 @@ export function BeamMark() {
   );
 }
 
-/** The small Beam logo followed by the name. */
-export function Wordmark() {
+/** The small Beam logo followed by the name; the popup's level-one heading when `heading`. */
+export function Wordmark({ heading = false }: { heading?: boolean }) {
+  const Tag = heading ? "h1" : "span";
   return (
-    <span class="wordmark">
+    <Tag class="wordmark">
       <BeamMark />
       {t("appName")}
-    </span>
+    </Tag>
   );
 }

@@ -6,7 +6,9 @@ import { viewerRows } from "../../lib/viewer-row.ts";
 import type { Control } from "./use-control.ts";
 
 const POLL_MS = 1000;
-const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** Join times in the language of the popup's words, not the browser's default formats. */
+const clock = (ms: number) =>
+  new Date(ms).toLocaleTimeString(t("htmlLang"), { hour: "2-digit", minute: "2-digit" });
 
 /** Asked from the master itself while the popup is open, so a closed popup costs nothing. */
 function useViewers(): ViewerInfo[] {

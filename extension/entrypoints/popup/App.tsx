@@ -30,7 +30,7 @@ export function App() {
   return (
     <main class="popup">
       <header class="header">
-        <Wordmark />
+        <Wordmark heading />
         {live && <span class="live-pill">{t("live")}</span>}
         <button type="button" class="icon-button" onClick={openOptions} aria-label={t("openOptions")}>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "./harness/artifacts";
+import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { requireBuiltExtension } from "./harness/paths";
+import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
+import { startTestPage, type TestPageServer } from "./harness/test-page";
+import { launchViewerBrowser, type ViewerBrowser } from "./harness/viewer-browser";
+
+/**
+ * Beam in Korean: a sharer browser whose UI language is Korean (`--lang=ko`, what makes headless
+ * Chromium's chrome.i18n pick `ko`; the LANGUAGE variable alone does not) and a viewer whose
+ * browser prefers Korean. Screenshots land in e2e/artifacts/ko-*.png.
+ */
+describe("Korean", () => {
+  let server: BeamServer;
+  let testPage: TestPageServer;
+  let sharer: SharerBrowser;
+  let viewerBrowser: ViewerBrowser;
+
+  beforeAll(async () => {
+    server = await startBeamServer();
+    testPage = await startTestPage();
+    sharer = await launchSharerBrowser(requireBuiltExtension(), ["--lang=ko"]);
+    viewerBrowser = await launchViewerBrowser();
+  });
+
+  afterAll(async () => {
+    await viewerBrowser?.close();
+    await sharer?.close();
+    await testPage?.close();
+    await server?.close();
+  });
+
+  it("options, popup and viewer speak Korean from share to end", async () => {
+    const options = await sharer.openExtensionPage("options.html");
+    await options.getByLabel("토큰 서버 URL").fill(server.url);
+    await options.getByRole("button", { name: "저장" }).click();
+    await options.getByText("저장했어요").waitFor({ timeout: 5_000 });
+    expect(await options.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      "ko",
+      "Beam 설정",
+    ]);
+    await screenshot(options, "ko-options");
+    await options.close();
+
+    const tab = await sharer.openTab(`${testPage.url}?ko`);
+    const popup = await sharer.openPopup(tab);
+    await popup.getByRole("button", { name: "카메라 공유" }).waitFor();
+    await popup.getByText(/서버 준비됨/).waitFor({ timeout: 10_000 });
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe("ko");
+    await screenshot(popup, "ko-popup-idle");
+
+    await popup.getByRole("button", { name: "카메라 공유" }).click();
+    const link = popup.getByRole("textbox", { name: "시청 링크" });
+    await link.waitFor({ timeout: 20_000 });
+    const viewer = await viewerBrowser.open(await link.inputValue(), {
+      locale: "ko-KR",
+      viewport: { width: 960, height: 600 },
+    });
+    try {
+      await viewer.waitForFrames();
+      await viewer.waitForState("live");
+      expect(await viewer.page.evaluate(() => document.documentElement.lang)).toBe("ko");
+      await viewer.page.getByRole("button", { name: "통계" }).click();
+      await viewer.page.getByRole("region", { name: "연결 통계" }).getByText("해상도").waitFor();
+      await screenshot(viewer.page, "ko-viewer-live");
+      await popup.locator(".viewer-list li").first().waitFor({ timeout: 10_000 });
+      await popup.getByText("시청자 1").waitFor();
+      await screenshot(popup, "ko-popup-live");
+
+      await popup.getByRole("button", { name: "공유 중지" }).click();
+      await viewer.waitForState("ended");
+      await viewer.page.getByText("공유한 사람이 공유를 끝냈어요.").waitFor();
+      await screenshot(viewer.page, "ko-viewer-ended");
+      await popup.getByText("공유가 끝났어요").waitFor();
+      await screenshot(popup, "ko-popup-ended");
+    } finally {
+      await viewer.close();
+    }
+
+    const refusedTab = await sharer.openTab("chrome://version/");
+    const refused = await sharer.openPopup(refusedTab);
+    await refused.getByRole("button", { name: "다시 공유" }).click();
+    await refused.getByRole("button", { name: "이 탭 공유" }).click();
+    await refused.getByText("이 페이지는 공유할 수 없어요").waitFor({ timeout: 10_000 });
+    await screenshot(refused, "ko-popup-refused");
+  });
+});
