@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
 import { type BeamServer, startBeamServer } from "./harness/beam-server";
@@ -61,6 +62,7 @@ describe("Korean", () => {
       await viewer.waitForFrames();
       await viewer.waitForState("live");
       expect(await viewer.page.evaluate(() => document.documentElement.lang)).toBe("ko");
+      expect(await hangulHasGlyphs(viewer.page), "a Korean font (apt-get install fonts-noto-cjk)").toBe(true);
       await viewer.page.getByRole("button", { name: "통계" }).click();
       await viewer.page.getByRole("region", { name: "연결 통계" }).getByText("해상도").waitFor();
       await screenshot(viewer.page, "ko-viewer-live");
@@ -86,3 +88,21 @@ describe("Korean", () => {
     await screenshot(refused, "ko-popup-refused");
   });
 });
+
+/**
+ * Whether Hangul renders as letters: without a Korean font every syllable is the same missing-glyph
+ * box, so two different syllables drawn in the page's font give identical pixels.
+ */
+function hangulHasGlyphs(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const draw = (text: string) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 40;
+      const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+      ctx.font = `32px ${getComputedStyle(document.body).fontFamily}`;
+      ctx.fillText(text, 2, 34);
+      return canvas.toDataURL();
+    };
+    return draw("가") !== draw("뷁");
+  });
+}
