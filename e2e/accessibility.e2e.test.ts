@@ -58,6 +58,9 @@ describe("accessibility", () => {
       await page.getByText(/Connected to/).waitFor({ timeout: 10_000 });
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, "a11y-options-focus");
+      await page.emulateMedia({ colorScheme: "dark" });
+      expect(await axeViolations(page), "in dark mode").toEqual([]);
+      await screenshot(page, "a11y-options-dark");
     } finally {
       await page.close();
     }
@@ -67,6 +70,10 @@ describe("accessibility", () => {
     const tab = await sharer.openTab(`${testPage.url}?a11y`);
     popup = await openIdlePopup(sharer, tab);
     expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: "dark" });
+    expect(await axeViolations(popup), "in dark mode").toEqual([]);
+    await screenshot(popup, "a11y-popup-idle-dark");
+    await popup.emulateMedia({ colorScheme: "light" });
     await tabTo(popup, popup.getByRole("button", { name: "Options" }));
     await tabTo(popup, popup.getByRole("button", { name: "Share this tab" }));
     const camera = popup.getByRole("button", { name: "Share camera" });
