@@ -2,14 +2,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
 import { axeViolations } from "./harness/axe";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import type { BeamServer } from "./harness/beam-server";
 import { focusIndicator, tabTo } from "./harness/keyboard";
-import { configureServer } from "./harness/options-page";
-import { requireBuiltExtension } from "./harness/paths";
 import { openIdlePopup, readViewerLink } from "./harness/popup";
-import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
-import { startTestPage, type TestPageServer } from "./harness/test-page";
-import { launchViewerBrowser, type Viewer, type ViewerBrowser } from "./harness/viewer-browser";
+import { type ShareStack, startShareStack } from "./harness/share-stack";
+import type { SharerBrowser } from "./harness/sharer-browser";
+import type { TestPageServer } from "./harness/test-page";
+import type { Viewer, ViewerBrowser } from "./harness/viewer-browser";
 
 /**
  * Every page a person sees, checked by axe-core with no violation allowed, and driven with the
@@ -23,20 +22,14 @@ describe("accessibility", () => {
   let popup: Page;
   let viewer: Viewer;
 
+  let stack: ShareStack | undefined;
+
   beforeAll(async () => {
-    server = await startBeamServer();
-    testPage = await startTestPage();
-    sharer = await launchSharerBrowser(requireBuiltExtension());
-    viewerBrowser = await launchViewerBrowser();
-    await configureServer(sharer, server.url);
+    stack = await startShareStack();
+    ({ server, testPage, sharer, viewerBrowser } = stack);
   });
 
-  afterAll(async () => {
-    await viewerBrowser?.close();
-    await sharer?.close();
-    await testPage?.close();
-    await server?.close();
-  });
+  afterAll(() => stack?.close());
 
   it("options page: no violations, every field and button in tab order, focus visible", async () => {
     const page = await sharer.openExtensionPage("options.html");

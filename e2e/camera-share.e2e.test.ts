@@ -1,13 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
-import { configureServer } from "./harness/options-page";
-import { requireBuiltExtension } from "./harness/paths";
+import type { BeamServer } from "./harness/beam-server";
 import { popupViewerCount, readViewerLink } from "./harness/popup";
-import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
-import { startTestPage, type TestPageServer } from "./harness/test-page";
-import { launchViewerBrowser, type Viewer, type ViewerBrowser } from "./harness/viewer-browser";
+import { type ShareStack, startShareStack } from "./harness/share-stack";
+import type { SharerBrowser } from "./harness/sharer-browser";
+import type { TestPageServer } from "./harness/test-page";
+import type { Viewer, ViewerBrowser } from "./harness/viewer-browser";
 import { waitFor } from "./harness/wait";
 
 /**
@@ -23,20 +22,14 @@ describe("camera share, from the toolbar to stop", () => {
   let viewerUrl: string;
   const viewers: Viewer[] = [];
 
+  let stack: ShareStack | undefined;
+
   beforeAll(async () => {
-    server = await startBeamServer();
-    testPage = await startTestPage();
-    sharer = await launchSharerBrowser(requireBuiltExtension());
-    viewerBrowser = await launchViewerBrowser();
-    await configureServer(sharer, server.url);
+    stack = await startShareStack();
+    ({ server, testPage, sharer, viewerBrowser } = stack);
   });
 
-  afterAll(async () => {
-    await viewerBrowser?.close();
-    await sharer?.close();
-    await testPage?.close();
-    await server?.close();
-  });
+  afterAll(() => stack?.close());
 
   it("shares the camera from the popup and a viewer decodes its frames", async () => {
     const tab = await sharer.openTab(`${testPage.url}?camera`);

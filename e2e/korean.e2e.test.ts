@@ -1,11 +1,11 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
-import { requireBuiltExtension } from "./harness/paths";
-import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
-import { startTestPage, type TestPageServer } from "./harness/test-page";
-import { launchViewerBrowser, type ViewerBrowser } from "./harness/viewer-browser";
+import type { BeamServer } from "./harness/beam-server";
+import { type ShareStack, startShareStack } from "./harness/share-stack";
+import type { SharerBrowser } from "./harness/sharer-browser";
+import type { TestPageServer } from "./harness/test-page";
+import type { ViewerBrowser } from "./harness/viewer-browser";
 
 /**
  * Beam in Korean: a sharer browser whose UI language is Korean (`--lang=ko`, what makes headless
@@ -18,19 +18,14 @@ describe("Korean", () => {
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;
 
+  let stack: ShareStack | undefined;
+
   beforeAll(async () => {
-    server = await startBeamServer();
-    testPage = await startTestPage();
-    sharer = await launchSharerBrowser(requireBuiltExtension(), ["--lang=ko"]);
-    viewerBrowser = await launchViewerBrowser();
+    stack = await startShareStack({ sharerArgs: ["--lang=ko"], configure: false });
+    ({ server, testPage, sharer, viewerBrowser } = stack);
   });
 
-  afterAll(async () => {
-    await viewerBrowser?.close();
-    await sharer?.close();
-    await testPage?.close();
-    await server?.close();
-  });
+  afterAll(() => stack?.close());
 
   it("options, popup and viewer speak Korean from share to end", async () => {
     const options = await sharer.openExtensionPage("options.html");

@@ -1,14 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
-import { configureServer } from "./harness/options-page";
-import { requireBuiltExtension } from "./harness/paths";
 import { readViewerLink } from "./harness/popup";
+import { type ShareStack, startShareStack } from "./harness/share-stack";
 import { shareState } from "./harness/share-state";
-import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
-import { startTestPage, TEST_PAGE_RGB, type TestPageServer } from "./harness/test-page";
-import { launchViewerBrowser, type Viewer, type ViewerBrowser } from "./harness/viewer-browser";
+import type { SharerBrowser } from "./harness/sharer-browser";
+import { TEST_PAGE_RGB, type TestPageServer } from "./harness/test-page";
+import type { Viewer, ViewerBrowser } from "./harness/viewer-browser";
 import { waitFor } from "./harness/wait";
 
 const COLOUR_TOLERANCE = 40;
@@ -20,27 +18,20 @@ const isPageColour = (rgb: number[]) =>
  * then pause and resume. The steps share one share and one viewer, so they run in order.
  */
 describe("live controls: switch source and pause without reconnecting", () => {
-  let server: BeamServer;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;
   let viewer: Viewer;
   let popup: Page;
 
+  let stack: ShareStack | undefined;
+
   beforeAll(async () => {
-    server = await startBeamServer();
-    testPage = await startTestPage();
-    sharer = await launchSharerBrowser(requireBuiltExtension());
-    viewerBrowser = await launchViewerBrowser();
-    await configureServer(sharer, server.url);
+    stack = await startShareStack();
+    ({ testPage, sharer, viewerBrowser } = stack);
   });
 
-  afterAll(async () => {
-    await viewerBrowser?.close();
-    await sharer?.close();
-    await testPage?.close();
-    await server?.close();
-  });
+  afterAll(() => stack?.close());
 
   const framesRise = async (what: string) => {
     const before = (await viewer.inboundVideo()).framesDecoded;

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
-import { configureServer } from "./harness/options-page";
-import { requireBuiltExtension } from "./harness/paths";
+import type { BeamServer } from "./harness/beam-server";
 import { openIdlePopup, readViewerLink, startShare } from "./harness/popup";
-import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
-import { startTestPage, TEST_PAGE_RGB, type TestPageServer } from "./harness/test-page";
-import { launchViewerBrowser, type ViewerBrowser } from "./harness/viewer-browser";
+import { type ShareStack, startShareStack } from "./harness/share-stack";
+import type { SharerBrowser } from "./harness/sharer-browser";
+import { TEST_PAGE_RGB, type TestPageServer } from "./harness/test-page";
+import type { ViewerBrowser } from "./harness/viewer-browser";
 import { waitFor } from "./harness/wait";
 
 /** Codecs shift colours a little; magenta stays far from anything else at this distance. */
@@ -18,20 +17,14 @@ describe("tab share", () => {
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;
 
+  let stack: ShareStack | undefined;
+
   beforeAll(async () => {
-    server = await startBeamServer();
-    testPage = await startTestPage();
-    sharer = await launchSharerBrowser(requireBuiltExtension());
-    viewerBrowser = await launchViewerBrowser();
-    await configureServer(sharer, server.url);
+    stack = await startShareStack();
+    ({ server, testPage, sharer, viewerBrowser } = stack);
   });
 
-  afterAll(async () => {
-    await viewerBrowser?.close();
-    await sharer?.close();
-    await testPage?.close();
-    await server?.close();
-  });
+  afterAll(() => stack?.close());
 
   it("a viewer sees the shared tab's animated content", async () => {
     const tab = await sharer.openTab(`${testPage.url}?tab`);

@@ -1,13 +1,11 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
-import { configureServer } from "./harness/options-page";
-import { requireBuiltExtension } from "./harness/paths";
 import { readViewerLink } from "./harness/popup";
-import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
-import { startTestPage, type TestPageServer } from "./harness/test-page";
-import { launchViewerBrowser, type Viewer, type ViewerBrowser } from "./harness/viewer-browser";
+import { type ShareStack, startShareStack } from "./harness/share-stack";
+import type { SharerBrowser } from "./harness/sharer-browser";
+import type { TestPageServer } from "./harness/test-page";
+import type { Viewer, ViewerBrowser } from "./harness/viewer-browser";
 import { waitFor } from "./harness/wait";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -17,7 +15,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * is refused), ask before join (wait, allow, deny, a notification when the popup is closed).
  */
 describe("viewer admission: remove, new link, ask before join", () => {
-  let server: BeamServer;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;
@@ -26,20 +23,14 @@ describe("viewer admission: remove, new link, ask before join", () => {
   let viewerUrl: string;
   const viewers: Viewer[] = [];
 
+  let stack: ShareStack | undefined;
+
   beforeAll(async () => {
-    server = await startBeamServer();
-    testPage = await startTestPage();
-    sharer = await launchSharerBrowser(requireBuiltExtension());
-    viewerBrowser = await launchViewerBrowser();
-    await configureServer(sharer, server.url);
+    stack = await startShareStack();
+    ({ testPage, sharer, viewerBrowser } = stack);
   });
 
-  afterAll(async () => {
-    await viewerBrowser?.close();
-    await sharer?.close();
-    await testPage?.close();
-    await server?.close();
-  });
+  afterAll(() => stack?.close());
 
   const rowOf = async (viewer: Viewer) => popup.locator(`li[data-client-id="${await viewer.clientId()}"]`);
   const framesRise = async (viewer: Viewer, what: string) => {
