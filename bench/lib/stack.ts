@@ -48,7 +48,9 @@ export interface StackOptions {
 async function listen(build: (url: string) => Hono): Promise<{ url: string; server: Server }> {
   let app: Hono | undefined;
   const server = createAdaptorServer({
-    fetch: (request: Request) => (app ? app.fetch(request) : new Response("starting", { status: 503 })),
+    // Forwards the adapter's env ({ incoming, outgoing }) as `serve({ fetch: app.fetch })` in main.ts does.
+    fetch: (request: Request, env: unknown) =>
+      app ? app.fetch(request, env) : new Response("starting", { status: 503 }),
   }) as Server;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { BeamError } from "../../protocol/errors.ts";
 import { rateLimit } from "./abuse/rate-limit.ts";
 import { ViewerSeats } from "./abuse/viewer-seats.ts";
@@ -7,6 +6,7 @@ import { WindowLimiter } from "./abuse/window-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { AbuseLimits, Config } from "./config.ts";
 import { requireApiKey } from "./http/auth.ts";
+import { limitBody } from "./http/body-limit.ts";
 import { corsForBeam } from "./http/cors.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
 import { requestLog } from "./http/request-log.ts";
@@ -84,11 +84,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use("/healthz", corsForBeam(config.publicUrl));
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new BeamError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-      },
+    limitBody(MAX_BODY_BYTES, () => {
+      throw new BeamError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
     }),
   );
 

@@ -6,10 +6,21 @@ const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
 /** CORS for browser extensions and the server's own origin (the viewer page); nothing else. */
 export function corsForBeam(publicUrl: string): MiddlewareHandler {
   const ownOrigin = new URL(publicUrl).origin;
-  return cors({
-    origin: (origin) => (origin === ownOrigin || EXTENSION_ORIGIN.test(origin) ? origin : null),
+  const allowed = (origin: string) => (origin === ownOrigin || EXTENSION_ORIGIN.test(origin) ? origin : null);
+  const preflight = cors({
+    origin: allowed,
     allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
     allowHeaders: ["Authorization", "Content-Type"],
     maxAge: 600,
   });
+  // Same headers as Hono's cors() on other methods, but set on the finished response in place:
+  // cors() touches `c.res` before the handler and again after, and each makes Hono rebuild the
+  // response around a body stream, off @hono/node-server's fast path.
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflight(c, next);
+    const origin = allowed(c.req.header("origin") ?? "");
+    await next();
+    if (origin) c.res.headers.set("access-control-allow-origin", origin);
+    c.res.headers.append("vary", "Origin");
+  };
 }

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { BeamError } from "../../../protocol/errors.ts";
+import { requestText } from "./request-text.ts";
 
 /** Reads and validates a JSON body: 415 for another media type, 400 for bad JSON or a bad shape. */
 export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
@@ -13,7 +14,7 @@ export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S):
   }
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    body = JSON.parse(await requestText(c));
   } catch (error) {
     if (error instanceof BeamError) throw error;
     throw new BeamError("invalid_request", "The request body is not valid JSON.", { cause: error });

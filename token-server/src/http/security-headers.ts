@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
 /** Where a browser may open signaling WebSockets when nothing narrower is known. */
 export const ANY_WEBSOCKET: readonly string[] = ["ws:", "wss:"];
@@ -30,12 +30,21 @@ export function viewerContentSecurityPolicy(connectSources: readonly string[]): 
   ].join("; ");
 }
 
+/**
+ * Sets headers on the finished response in place. `c.header()` after the handler would rebuild the
+ * response around its body stream, which forces @hono/node-server off its fast path for string
+ * bodies (most of a viewer join's CPU); every response here is built by Hono, so its headers are mutable.
+ */
+export function setOnResponse(c: Context, name: string, value: string): void {
+  c.res.headers.set(name, value);
+}
+
 /** On every response: no MIME sniffing, and no Referer (a viewer URL's path names the session). */
 export function baseSecurityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header("x-content-type-options", "nosniff");
-    c.header("referrer-policy", "no-referrer");
+    setOnResponse(c, "x-content-type-options", "nosniff");
+    setOnResponse(c, "referrer-policy", "no-referrer");
   };
 }
 
@@ -43,7 +52,7 @@ export function baseSecurityHeaders(): MiddlewareHandler {
 export function noStore(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header("cache-control", "no-store");
+    setOnResponse(c, "cache-control", "no-store");
   };
 }
 
