@@ -1,4 +1,19 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomFillSync } from "node:crypto";
+
+/**
+ * Random bytes from the CSPRNG, drawn in blocks: one `randomBytes(16)` per viewer join cost more
+ * than the id it makes. Every byte is handed out once; the block is refilled when used up.
+ */
+const pool = Buffer.alloc(4096);
+let poolUsed = pool.length;
+function randomBytes(count: number): Buffer {
+  if (poolUsed + count > pool.length) {
+    randomFillSync(pool);
+    poolUsed = 0;
+  }
+  poolUsed += count;
+  return Buffer.from(pool.subarray(poolUsed - count, poolUsed));
+}
 
 /** 128 random bits, base64url (22 characters): unguessable, and valid in a KVS channel name. */
 export function newSessionId(): string {

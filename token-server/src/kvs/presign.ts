@@ -81,9 +81,11 @@ function canonicalQuery(query: Record<string, string>): string {
     .join("&");
 }
 
+const RESERVED = /[!'()*]/;
+
+/** encodeURIComponent plus the five characters it leaves alone; most values have none of them. */
 function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const encoded = encodeURIComponent(value);
+  if (!RESERVED.test(encoded)) return encoded;
+  return encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
