@@ -157,7 +157,7 @@ describe("a live share survives faults", () => {
 
   it(`${CHURN_CYCLES} viewers joining and leaving leave no peer connection behind and bounded memory`, async () => {
     await watching.close();
-    viewers.length = 0;
+    for (const viewer of viewers.splice(0)) await viewer.close();
     await waitFor("the master to have no viewers", async () => (await storedShare(sharer)).peers === 0);
     const page = await (await viewerBrowser.browser.newContext()).newPage();
     await visit(page, await joinAsViewer(viewerUrl)); // warms up code paths before the baseline

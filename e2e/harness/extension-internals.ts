@@ -33,15 +33,32 @@ async function targets(port: number): Promise<TargetInfo[]> {
 
 /** Stops the extension's service worker the way Chrome does when it idles it out. */
 export async function stopServiceWorker(sharer: SharerBrowser): Promise<void> {
-  const worker = (await targets(sharer.debuggingPort)).find(
-    (t) => t.type === "service_worker" && t.url.startsWith(sharer.extensionOrigin),
-  );
+  const find = async () =>
+    (await targets(sharer.debuggingPort)).find(
+      (t) =>
+        t.type === "service_worker" && t.url.startsWith(sharer.extensionOrigin) && t.webSocketDebuggerUrl,
+    );
+  const worker = await find();
   if (!worker) throw new Error("no service worker target for the extension");
+  // A worker that Chrome starts again at once (an event arrived) may keep its target id; a mark in
+  // its global scope tells the old worker from the new one.
+  await evaluateIn(worker, "self.__beamStopMark = true");
   await fetch(`http://127.0.0.1:${sharer.debuggingPort}/json/close/${worker.id}`);
-  await waitFor(
-    "the service worker to stop",
-    async () => !(await targets(sharer.debuggingPort)).some((t) => t.id === worker.id),
-  );
+  await waitFor("the service worker to stop", async () => {
+    const now = await find();
+    if (!now) return true;
+    return (await evaluateIn(now, "self.__beamStopMark === true").catch(() => undefined)) === false;
+  });
+}
+
+async function evaluateIn(target: TargetInfo, expression: string): Promise<unknown> {
+  const cdp = await connect(target.webSocketDebuggerUrl as string);
+  try {
+    const reply = await cdp.send("Runtime.evaluate", { expression, returnByValue: true });
+    return reply.result.value;
+  } finally {
+    cdp.close();
+  }
 }
 
 /** Crashes the sharer's whole browser, as a power cut or a killed process would: nothing says goodbye. */
