@@ -95,7 +95,8 @@ describe("no secret in the builds", () => {
 describe("no secret in API answers or server logs", () => {
   it("the real server entry answers and logs without any, and its logs are JSON lines", async () => {
     const output: string[] = [];
-    server = spawn("npx", ["tsx", "token-server/src/main.ts"], {
+    // One process (no npx or tsx launcher in between), so stopping it leaves nothing running.
+    server = spawn(process.execPath, ["--import", "tsx", "token-server/src/main.ts"], {
       cwd: repoRoot,
       env: {
         ...secretEnv,
