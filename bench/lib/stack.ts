@@ -1,29 +1,12 @@
-/**
- * What the benchmarks run against: one KVS emulator, the Beam token server and the tutorial
- * baseline, both using the same SDK clients against that emulator and serving the same viewer page.
- */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createAdaptorServer } from "@hono/node-server";
-import type { Hono } from "hono";
 import type { CreateSessionResponse } from "../../protocol/api.ts";
 import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
-import { loadConfig } from "../../token-server/src/config.ts";
-import {
-  type LimitOverrides,
-  type RunningEmulator,
-  startEmulator,
-} from "../../token-server/src/emulator/index.ts";
+import type { LimitOverrides, RunningEmulator } from "../../token-server/src/emulator/index.ts";
 import { createKvsClients } from "../../token-server/src/kvs/clients.ts";
-import { createKvsBackend } from "../../token-server/src/kvs/create-backend.ts";
 import { createPresigner } from "../../token-server/src/kvs/presign.ts";
 import { createLogger } from "../../token-server/src/logger.ts";
+import { listenLazily, startEmulatorStack } from "../../token-server/src/testing/emulator-stack.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 import { createTutorialBackend } from "../baselines/tutorial-backend.ts";
@@ -44,48 +27,14 @@ export interface StackOptions {
   limits?: LimitOverrides;
 }
 
-/** Listens on an ephemeral loopback port; the app is built once the URL (its public URL) is known. */
-async function listen(build: (url: string) => Hono): Promise<{ url: string; server: Server }> {
-  let app: Hono | undefined;
-  const server = createAdaptorServer({
-    // Forwards the adapter's env ({ incoming, outgoing }) as `serve({ fetch: app.fetch })` in main.ts does.
-    fetch: (request: Request, env: unknown) =>
-      app ? app.fetch(request, env) : new Response("starting", { status: 503 }),
-  }) as Server;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = build(url);
-  return { url, server };
-}
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const dataDir = mkdtempSync(join(tmpdir(), "beam-bench-"));
-  const base = loadConfig(
-    { TOKEN_SECRET: randomBytes(32).toString("base64url"), BEAM_DATA_DIR: dataDir, BEAM_KVS: "emulator" },
-    { repoRoot: dataDir },
-  );
-  const credentials = {
-    accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString("base64url"),
-  };
-  const emulator = await startEmulator({
-    credentials,
-    region: base.kvs.region,
-    ...(options.limits ? { limits: options.limits } : {}),
-  });
-  const connection = { region: emulator.region, endpoint: emulator.endpoint, credentials };
+  const stack = await startEmulatorStack(options.limits ? { limits: options.limits } : {});
+  const { emulator, connection, defaults: base } = stack;
   const clock = systemClock;
   const tokens = createTokenService({ secrets: base.tokenSecrets, clock });
   const viewerFiles = viewerFilesFromDir(VIEWER_DIST);
-
-  const kvs = createKvsBackend({
-    mode: "emulator",
-    connection,
-    channelPrefix: base.channelPrefix,
-    presignExpiresSeconds: base.presignExpiresSeconds,
-    clock,
-  });
-  const beam = await listen((url) =>
+  const kvs = stack.createBackend();
+  const beam = await listenLazily(0, (url) =>
     createApp({
       // No `abuse` limits: per-address rate limits would cap the load generator (one address) and
       // measure the limiter, not the server. Production config turns them on.
@@ -99,7 +48,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   );
 
   const baselineClients = createKvsClients(connection);
-  const baseline = await listen(() =>
+  const baseline = await listenLazily(0, () =>
     createTutorialBackend({
       clients: baselineClients,
       presign: createPresigner({
@@ -130,14 +79,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return (await response.json()) as CreateSessionResponse;
     },
     async close() {
-      for (const { server } of [beam, baseline]) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      }
+      await beam.close();
+      await baseline.close();
       kvs.close();
       baselineClients.destroy();
-      await emulator.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stack.close();
     },
   };
 }

@@ -1,24 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { KinesisVideoClient, ListSignalingChannelsCommand } from "@aws-sdk/client-kinesis-video";
-import { createAdaptorServer } from "@hono/node-server";
-import type { Hono } from "hono";
 import type { IceTransportPolicy } from "../../protocol/api.ts";
 import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
-import { loadConfig } from "../../token-server/src/config.ts";
-import {
-  type LimitOverrides,
-  type RunningEmulator,
-  startEmulator,
-} from "../../token-server/src/emulator/index.ts";
-import { createKvsBackend } from "../../token-server/src/kvs/create-backend.ts";
+import type { LimitOverrides, RunningEmulator } from "../../token-server/src/emulator/index.ts";
 import { createLogger } from "../../token-server/src/logger.ts";
+import {
+  type Listener,
+  listenLazily,
+  startEmulatorStack,
+} from "../../token-server/src/testing/emulator-stack.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 
@@ -60,74 +51,48 @@ export interface BeamServerOptions {
  * the HTTP server, whose real port becomes the public URL that viewer links carry.
  */
 export async function startBeamServer(options: BeamServerOptions = {}): Promise<BeamServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "beam-e2e-server-"));
-  const base = loadConfig(
-    { TOKEN_SECRET: randomBytes(32).toString("base64url"), BEAM_DATA_DIR: dataDir, BEAM_KVS: "emulator" },
-    { repoRoot: dataDir },
-  );
-  const credentials = {
-    accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
-    secretAccessKey: randomBytes(30).toString("base64url"),
-  };
-  const emulator = await startEmulator({
-    credentials,
+  const stack = await startEmulatorStack({
     host: "127.0.0.1",
     port: 0,
     tls: false,
-    region: base.kvs.region,
     callDelayMs: 0,
     ...(options.publicHost ? { publicHost: options.publicHost } : {}),
     ...(options.turn ? { turn: options.turn } : {}),
     ...(options.emulatorLimits ? { limits: options.emulatorLimits } : {}),
   });
-  const connection = {
-    region: emulator.region,
-    endpoint: emulator.localEndpoint,
-    signalingEndpoint: emulator.localEndpoint,
-    credentials,
-  };
+  const { emulator, defaults } = stack;
   const clock = systemClock;
   let port = 0;
   let url = "";
-  let running: { server: Server; closeKvs: () => void } | undefined;
+  let running: { listener: Listener; closeKvs: () => void } | undefined;
 
   // Everything a token-server process holds is built here, so a restart starts from nothing.
   const startTokenServer = async () => {
-    const kvs = createKvsBackend({
-      mode: "emulator",
-      connection,
-      channelPrefix: base.channelPrefix,
-      presignExpiresSeconds: base.presignExpiresSeconds,
-      clock,
-    });
-    let app: Hono | undefined;
-    const server = createAdaptorServer({
-      fetch: (request: Request) => (app ? app.fetch(request) : new Response("starting", { status: 503 })),
-    }) as Server;
-    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-    port = (server.address() as AddressInfo).port;
-    url = `http://127.0.0.1:${port}`;
-    app = createApp({
-      config: {
-        apiKey: undefined,
-        publicUrl: options.publicHost ? `http://${options.publicHost}:${port}` : url,
-        sessionTtlSeconds: options.sessionTtlSeconds ?? base.sessionTtlSeconds,
-        iceTransportPolicy: options.iceTransportPolicy ?? "all",
-      },
-      kvs: kvs.backend,
-      tokens: createTokenService({ secrets: base.tokenSecrets, clock }),
-      clock,
-      logger: createLogger({ level: "warn" }),
-      viewerFiles: viewerFilesFromDir(VIEWER_DIST),
-    });
-    running = { server, closeKvs: () => kvs.close() };
+    const kvs = stack.createBackend();
+    const listener = await listenLazily(port, (ownUrl, ownPort) =>
+      createApp({
+        config: {
+          apiKey: undefined,
+          publicUrl: options.publicHost ? `http://${options.publicHost}:${ownPort}` : ownUrl,
+          sessionTtlSeconds: options.sessionTtlSeconds ?? defaults.sessionTtlSeconds,
+          iceTransportPolicy: options.iceTransportPolicy ?? "all",
+        },
+        kvs: kvs.backend,
+        tokens: createTokenService({ secrets: defaults.tokenSecrets, clock }),
+        clock,
+        logger: createLogger({ level: "warn" }),
+        viewerFiles: viewerFilesFromDir(VIEWER_DIST),
+      }),
+    );
+    port = listener.port;
+    url = listener.url;
+    running = { listener, closeKvs: () => kvs.close() };
   };
   const stopTokenServer = async () => {
     const current = running;
     running = undefined;
     if (!current) return;
-    current.server.closeAllConnections();
-    await new Promise<void>((resolve) => current.server.close(() => resolve()));
+    await current.listener.close();
     current.closeKvs();
   };
   await startTokenServer();
@@ -135,7 +100,7 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
   const control = new KinesisVideoClient({
     region: emulator.region,
     endpoint: emulator.localEndpoint,
-    credentials,
+    credentials: stack.connection.credentials,
   });
   return {
     url,
@@ -155,8 +120,7 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     close: async () => {
       control.destroy();
       await stopTokenServer();
-      await emulator.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stack.close();
     },
   };
 }
