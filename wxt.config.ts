@@ -51,7 +51,7 @@ export default defineConfig({
     ...(browser === "firefox"
       ? {
           // No tabCapture and no offscreen documents in Firefox: the master runs in a sharing tab.
-          permissions: ["storage", "notifications"],
+          permissions: ["storage", "notifications", "clipboardWrite"],
           optional_permissions: ["https://*/*", "http://*/*"],
           browser_specific_settings: {
             gecko: {
@@ -67,7 +67,7 @@ export default defineConfig({
       : {
           key: EXTENSION_KEY,
           // tabs.onRemoved and activeTab's tab URL need no "tabs" permission.
-          permissions: ["storage", "offscreen", "tabCapture", "activeTab", "notifications"],
+          permissions: ["storage", "offscreen", "tabCapture", "activeTab", "notifications", "clipboardWrite"],
           optional_host_permissions: ["https://*/*", "http://*/*"],
         }),
   }),

@@ -73,7 +73,9 @@ export type OffscreenMessage =
   /** Replies `Reply<MasterStatus>`. */
   | { to: "offscreen"; type: "master:status" }
   /** Replies `Reply<CameraPermission>`. */
-  | { to: "offscreen"; type: "camera:permission" };
+  | { to: "offscreen"; type: "camera:permission" }
+  /** Puts the viewer link on the clipboard (the background has no DOM); replies `Reply<null>`. */
+  | { to: "offscreen"; type: "clipboard:write"; text: string };
 
 /** One row of the popup's viewer list, read from the master while the popup is open. */
 export interface ViewerInfo {

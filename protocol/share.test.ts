@@ -53,6 +53,17 @@ describe("share state machine", () => {
     expect(reduceShare(IDLE, { type: "paused", paused: true })).toBe(IDLE);
   });
 
+  it("remembers which link is on the clipboard; a new link is not copied until said so", () => {
+    const live = run({ type: "start", source: "tab", tabId: 1 }, { type: "live", session, at: 0 });
+    expect("copiedUrl" in live).toBe(false);
+    const copied = reduceShare(live, { type: "link_copied", viewerUrl: session.viewerUrl });
+    expect(copied).toMatchObject({ copiedUrl: session.viewerUrl });
+    expect(reduceShare(copied, { type: "link_copied", viewerUrl: session.viewerUrl })).toBe(copied);
+    const rotated = reduceShare(copied, { type: "link", viewerUrl: "http://x/v/s1#new" });
+    expect(rotated).toMatchObject({ copiedUrl: session.viewerUrl });
+    expect(reduceShare(IDLE, { type: "link_copied", viewerUrl: "u" })).toBe(IDLE);
+  });
+
   it("tracks the viewer count while live and reconnecting", () => {
     const live = run(
       { type: "start", source: "camera" },

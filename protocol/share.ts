@@ -63,6 +63,8 @@ export type ShareState =
       askBeforeJoin: boolean;
       /** A switch to the camera waits for the camera permission page. */
       pendingSwitch?: "camera";
+      /** The viewer link Beam put on the clipboard; the popup says "Link copied" while it is current. */
+      copiedUrl?: string;
     }
   | { status: "ended"; reason: EndReason; source: ShareSource }
   | { status: "failed"; error: ShareError; source?: ShareSource };
@@ -79,6 +81,7 @@ export type ShareEvent =
   | { type: "audio_muted"; muted: boolean }
   | { type: "ask_before_join"; enabled: boolean }
   | { type: "link"; viewerUrl: string }
+  | { type: "link_copied"; viewerUrl: string }
   | { type: "peers"; count: number }
   | { type: "signaling_lost" }
   | { type: "signaling_restored" }
@@ -140,6 +143,10 @@ export function reduceShare(state: ShareState, event: ShareEvent): ShareState {
         : state;
     case "link":
       return isLive(state) ? { ...state, session: { ...state.session, viewerUrl: event.viewerUrl } } : state;
+    case "link_copied":
+      return isLive(state) && state.copiedUrl !== event.viewerUrl
+        ? { ...state, copiedUrl: event.viewerUrl }
+        : state;
     case "peers":
       if (state.status !== "live" && state.status !== "reconnecting") return state;
       if (state.peers === event.count) return state;

@@ -1,6 +1,7 @@
 import type { LiveShareState } from "../../protocol/share.ts";
 import { formatElapsed } from "../lib/elapsed.ts";
 import { t } from "../lib/strings.ts";
+import { CopyLink } from "./CopyLink.tsx";
 import { LinkControls } from "./live/LinkControls.tsx";
 import { MediaControls } from "./live/MediaControls.tsx";
 import { SourceControls } from "./live/SourceControls.tsx";
@@ -40,18 +41,21 @@ export function LiveView(props: {
           <strong>{t("reconnecting")}</strong> {t("reconnectingHint")}
         </p>
       )}
-      <SourceControls state={state} popupTabId={props.popupTabId} control={control} />
-      <MediaControls state={state} control={control} />
+      {/* What the person came for first (the link, the count, Stop), so a long viewer list never
+          pushes it out of Chrome's 600 px popup; the controls follow. */}
+      <CopyLink url={state.session.viewerUrl} copiedByBeam={state.copiedUrl === state.session.viewerUrl} />
+      <button type="button" class="button danger big" onClick={props.onStop}>
+        {t("stopSharing")}
+      </button>
       {control.error && (
         <p class="error" role="alert">
           {control.error}
         </p>
       )}
+      <SourceControls state={state} popupTabId={props.popupTabId} control={control} />
+      <MediaControls state={state} control={control} />
       <LinkControls viewerUrl={state.session.viewerUrl} control={control} />
       <ViewerList control={control} />
-      <button type="button" class="button danger big" onClick={props.onStop}>
-        {t("stopSharing")}
-      </button>
     </section>
   );
 }

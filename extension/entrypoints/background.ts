@@ -5,8 +5,9 @@ import { isActive } from "../../protocol/share.ts";
 import { chromePorts } from "../lib/chrome-ports.ts";
 import { ALLOW_BUTTON, clientIdOf } from "../lib/join-prompt.ts";
 import { commandAction } from "../lib/keyboard-commands.ts";
+import { LIVE_NOTIFICATION_ID, showLiveShare } from "../lib/live-notice.ts";
 import { masterPage } from "../lib/master-page.ts";
-import { listen, sendToOffscreen } from "../lib/messaging.ts";
+import { listen, POPUP_PORT, sendToOffscreen } from "../lib/messaging.ts";
 import { createShareController } from "../lib/share-controller.ts";
 
 export default defineBackground(() => {
@@ -54,6 +55,17 @@ export default defineBackground(() => {
       case "master:failed":
         return share.masterFailed(message.error);
     }
+  });
+
+  // The popup holds a port while open, so the background knows when Chrome closed it under a share.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== POPUP_PORT) return;
+    share.popupOpened();
+    port.onDisconnect.addListener(() => void share.popupClosed());
+  });
+
+  browser.notifications.onClicked.addListener((notificationId) => {
+    if (notificationId === LIVE_NOTIFICATION_ID) void showLiveShare().catch(() => {});
   });
 
   browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {

@@ -21,6 +21,12 @@ describe("badgeFor", () => {
     expect(badgeFor(live(3)).title).toContain("3 watching");
   });
 
+  it("says in its tooltip that the current link is on the clipboard", () => {
+    const copied = { ...live(1), copiedUrl: "u" } as ShareState;
+    expect(badgeFor(copied).title).toContain("link copied");
+    expect(badgeFor({ ...live(1), copiedUrl: "old" } as ShareState).title).not.toContain("copied");
+  });
+
   it("keeps the count in another colour while reconnecting", () => {
     const badge = badgeFor({ ...live(2), status: "reconnecting" } as ShareState);
     expect(badge.text).toBe("2");

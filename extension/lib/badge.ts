@@ -18,7 +18,10 @@ export function badgeFor(state: ShareState): Badge {
       return {
         text: state.peers > 0 ? String(state.peers) : t("badgeLive"),
         color: RED,
-        title: t("badgeTitleLive", { count: state.peers }),
+        // The toolbar's tooltip also says the link is on the clipboard, for a popup Chrome closed.
+        title: t(state.copiedUrl === state.session.viewerUrl ? "badgeTitleLiveCopied" : "badgeTitleLive", {
+          count: state.peers,
+        }),
       };
     case "reconnecting":
       return {

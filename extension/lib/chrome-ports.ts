@@ -2,6 +2,7 @@
 import { browser } from "wxt/browser";
 import { badgeFor } from "./badge.ts";
 import { chromeJoinPrompt } from "./join-prompt.ts";
+import { tellPerson, withdrawNotice } from "./live-notice.ts";
 import { masterPage } from "./master-page.ts";
 import { sendToOffscreen } from "./messaging.ts";
 import { loadSettings } from "./settings.ts";
@@ -26,6 +27,13 @@ export const chromePorts: ControllerPorts = {
     },
   },
   offscreen: { ensure: masterPage.ensure, close: masterPage.close, send: sendToOffscreen },
+  copyToClipboard: async (text) =>
+    (await sendToOffscreen({ to: "offscreen", type: "clipboard:write", text })).ok,
+  notice: {
+    // The share is live either way: a notice that cannot be shown must not fail it.
+    tell: (announcement, copied) => tellPerson(announcement, copied).catch(() => {}),
+    withdraw: () => withdrawNotice().catch(() => {}),
+  },
   joinPrompt: chromeJoinPrompt,
   onState(state) {
     const badge = badgeFor(state);

@@ -18,7 +18,7 @@ describe("errorSentence", () => {
 
   it("explains uncapturable tabs and what to do instead", () => {
     expect(errorSentence({ code: "tab_not_capturable", message: "chrome://settings" }, context)).toBe(
-      "Chrome doesn't allow sharing this page. Open a regular web page and click Beam there, or share your camera instead.",
+      "Extension and browser pages can't be shared. Open a regular web page and click Beam there, or share your camera instead.",
     );
   });
 

@@ -15,7 +15,8 @@ describe("live controls", () => {
     const { f, live } = await liveShare();
     const state = await live.switchSource("tab", 7);
     expect(state).toMatchObject({ status: "live", source: "tab", tabId: 7, startedAt: 5000 });
-    expect(f.log).toEqual(["streamId 7", "offscreen master:switch tab"]);
+    // No popup is open in this test, so the one a tab capture closes is brought back.
+    expect(f.log).toEqual(["streamId 7", "offscreen master:switch tab", "tell switched"]);
   });
 
   it("refuses to switch to a page Chrome does not allow capturing", async () => {
@@ -51,17 +52,18 @@ describe("live controls", () => {
     expect(f.log).toEqual(["remove session-0123456789 viewer-abcdefgh", "offscreen master:remove"]);
   });
 
-  it("makes a new link, hands its token to the viewers still watching and shows it", async () => {
+  it("makes a new link, hands its token to the viewers still watching, shows it and copies it", async () => {
     const { f, live } = await liveShare();
+    const newUrl = "http://127.0.0.1:8787/v/session-0123456789#new-token";
     const state = await live.newLink("viewer-abcdefgh");
-    expect(state).toMatchObject({
-      session: { viewerUrl: "http://127.0.0.1:8787/v/session-0123456789#new-token" },
-    });
+    expect(state).toMatchObject({ session: { viewerUrl: newUrl }, copiedUrl: newUrl });
     expect(f.log).toEqual([
       "remove session-0123456789 viewer-abcdefgh",
       "offscreen master:remove",
       "new link session-0123456789",
       "offscreen master:link new-token",
+      `clipboard ${newUrl}`,
+      "tell new-link copied",
     ]);
   });
 

@@ -6,6 +6,7 @@
 import type { CameraPermission, CaptureRequest } from "../../protocol/extension-messages.ts";
 import { isLive, type ShareEvent, type ShareSource, type ShareState } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
+import type { LinkAnnouncer } from "./link-announcer.ts";
 import type { ControllerPorts } from "./share-controller.ts";
 import { ShareFailure } from "./share-failure.ts";
 
@@ -13,9 +14,10 @@ export interface LiveControlDeps {
   ports: ControllerPorts;
   dispatch(event: ShareEvent): Promise<ShareState>;
   streamIdFor(tabId: number): Promise<string>;
+  announcer: LinkAnnouncer;
 }
 
-export function createLiveControls({ ports, dispatch, streamIdFor }: LiveControlDeps) {
+export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: LiveControlDeps) {
   const live = async () => {
     const state = await ports.state.get();
     if (!isLive(state)) throw new ShareFailure("session_ended", "No share is live");
@@ -48,7 +50,10 @@ export function createLiveControls({ ports, dispatch, streamIdFor }: LiveControl
         if (tabId === undefined) throw new ShareFailure("invalid_request", "No tab to share");
         const { url } = await ports.tabs.describe(tabId);
         if (!isCapturableUrl(url)) throw new ShareFailure("tab_not_capturable", url ?? "");
-        return switchTo({ source: "tab", streamId: await streamIdFor(tabId) }, tabId);
+        const state = await switchTo({ source: "tab", streamId: await streamIdFor(tabId) }, tabId);
+        // The capture's focus change closes the popup that asked for it, as on *Share this tab*.
+        await announcer.switched();
+        return state;
       }
       const permission = await offscreen<CameraPermission>({ to: "offscreen", type: "camera:permission" });
       if (permission === "denied") throw new ShareFailure("camera_denied", "Camera permission is blocked");
@@ -117,7 +122,9 @@ export function createLiveControls({ ports, dispatch, streamIdFor }: LiveControl
       // Viewers still watching get the new token, so a reconnect of theirs is not refused.
       const token = viewerUrl.split("#")[1] ?? "";
       await offscreen({ to: "offscreen", type: "master:link", token });
-      return dispatch({ type: "link", viewerUrl });
+      await dispatch({ type: "link", viewerUrl });
+      await announcer.announce("new-link", viewerUrl);
+      return ports.state.get();
     },
   };
 }

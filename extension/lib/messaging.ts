@@ -48,6 +48,9 @@ export function listen<R extends Receiver>(
   });
 }
 
+/** The port an open popup holds to the background; its disconnect says the popup closed. */
+export const POPUP_PORT = "popup";
+
 /** Unwraps a reply, rethrowing its error as plain `ShareError` data. */
 export function unwrap<T>(reply: Reply<T>): T {
   if (!reply.ok) throw reply.error;

@@ -21,9 +21,10 @@ export async function ensureOffscreenDocument(): Promise<void> {
       url: PATH,
       // DISPLAY_MEDIA lets it call getDisplayMedia, Chrome's documented way to share a screen or window
       // from an extension in the background (a chooseDesktopMedia stream id only works in the frame that asked).
-      reasons: ["USER_MEDIA", "DISPLAY_MEDIA"],
+      // CLIPBOARD: the background has no DOM, so the viewer link is copied here when a share goes live.
+      reasons: ["USER_MEDIA", "DISPLAY_MEDIA", "CLIPBOARD"],
       justification:
-        "Captures the shared tab, screen, window or camera and streams it to viewers over WebRTC.",
+        "Captures the shared tab, screen, window or camera, streams it to viewers over WebRTC, and copies the viewer link.",
     })
     .finally(() => {
       creating = undefined;

@@ -4,6 +4,7 @@
  */
 import { browser } from "wxt/browser";
 import type { CameraPermission, CredentialsReply } from "../../protocol/extension-messages.ts";
+import { writeClipboard } from "./clipboard.ts";
 import { createMasterHost, type MasterHostPorts } from "./master-host.ts";
 import { listen, sendToBackground, unwrap } from "./messaging.ts";
 
@@ -44,6 +45,8 @@ export function serveMasterHost(options: ServeOptions = {}) {
         return host.viewers();
       case "camera:permission":
         return (options.cameraPermission ?? host.cameraPermission)();
+      case "clipboard:write":
+        return writeClipboard(message.text).then(() => null);
     }
   });
   return host;

@@ -10,6 +10,8 @@ export interface Settings {
   quality: QualityPresetId;
   /** New viewers wait until the sharer lets them in (each share can change it while live). */
   askBeforeJoin: boolean;
+  /** When a share goes live (and on a new link) the viewer link is put on the clipboard. */
+  copyLinkOnStart: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   apiKey: "",
   quality: DEFAULT_QUALITY,
   askBeforeJoin: false,
+  copyLinkOnStart: true,
 };
 
 export const settingsItem = storage.defineItem<Settings>("local:settings", {

@@ -98,6 +98,14 @@ export function fakes(
         return offscreenReplies[message.type] as Reply<T>;
       },
     },
+    copyToClipboard: async (text) => {
+      log.push(`clipboard ${text}`);
+      return true;
+    },
+    notice: {
+      tell: async (announcement, copied) => void log.push(`tell ${announcement}${copied ? " copied" : ""}`),
+      withdraw: async () => {},
+    },
     joinPrompt: {
       popupOpen: async () => popupOpen,
       show: async (clientId) => void log.push(`notify ${clientId}`),

@@ -1,20 +1,25 @@
 import { describe, expect, it } from "vitest";
 import type { OffscreenMessage, Reply } from "../../protocol/extension-messages.ts";
+import { DEFAULT_SETTINGS } from "./settings.ts";
 import { created, fakes } from "./share-controller.fakes.ts";
 import { createShareController } from "./share-controller.ts";
 import { ShareFailure } from "./share-failure.ts";
 
 describe("share controller", () => {
-  it("starts a tab share: session, stream id, master, then live", async () => {
+  it("starts a tab share: session, stream id, master, then live with the link copied", async () => {
     const f = fakes();
     const state = await createShareController(f.ports).start("tab", 7);
     expect(state).toMatchObject({ status: "live", source: "tab", tabId: 7, startedAt: 5000, peers: 0 });
     expect(state.status === "live" && state.session.viewerUrl).toBe(created.viewerUrl);
+    expect(state).toMatchObject({ copiedUrl: created.viewerUrl });
     expect(f.log).toEqual([
       "offscreen ensure",
       "create tab Example",
       "streamId 7",
       "offscreen master:start",
+      `clipboard ${created.viewerUrl}`,
+      // No popup is open in this test: the person is told another way.
+      "tell live copied",
       "offscreen master:status",
     ]);
     expect(f.secret()).toMatchObject({ sessionId: created.sessionId, masterToken: "master-token" });
@@ -34,9 +39,40 @@ describe("share controller", () => {
       "offscreen ensure",
       "create screen",
       "offscreen master:start",
+      `clipboard ${created.viewerUrl}`,
+      "tell live copied",
       "offscreen master:status",
     ]);
     expect(sent.find((m) => m.type === "master:start")).toMatchObject({ capture: { source: "screen" } });
+  });
+
+  it("leaves the news to an open popup, and tells again when the capture closes it moments later", async () => {
+    const f = fakes();
+    const share = createShareController(f.ports);
+    share.popupOpened();
+    await share.start("tab", 7);
+    expect(f.log.some((line) => line.startsWith("tell"))).toBe(false);
+    await share.popupClosed();
+    expect(f.log.at(-1)).toBe("tell live copied");
+  });
+
+  it("does not touch the clipboard when copying is turned off in Options", async () => {
+    const f = fakes();
+    f.ports.settings = async () => ({ ...DEFAULT_SETTINGS, copyLinkOnStart: false });
+    const state = await createShareController(f.ports).start("camera");
+    expect(state).toMatchObject({ status: "live" });
+    expect("copiedUrl" in state).toBe(false);
+    expect(f.log.some((line) => line.startsWith("clipboard"))).toBe(false);
+    expect(f.log).toContain("tell live");
+  });
+
+  it("stays live, saying nothing was copied, when the browser refuses the clipboard", async () => {
+    const f = fakes();
+    f.ports.copyToClipboard = async () => false;
+    const state = await createShareController(f.ports).start("camera");
+    expect(state).toMatchObject({ status: "live" });
+    expect("copiedUrl" in state).toBe(false);
+    expect(f.log).toContain("tell live");
   });
 
   it("refuses an uncapturable tab before creating anything", async () => {

@@ -20,6 +20,7 @@ import {
   type ShareState,
 } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
+import { type AnnouncerPorts, createLinkAnnouncer } from "./link-announcer.ts";
 import { createLiveControls } from "./live-controls.ts";
 import type { Settings } from "./settings.ts";
 import { ShareFailure, toShareError } from "./share-failure.ts";
@@ -42,6 +43,10 @@ export interface ControllerPorts {
     close(): Promise<void>;
     send<T>(message: OffscreenMessage): Promise<Reply<T>>;
   };
+  /** Puts text on the clipboard through the master's page (the background has no DOM); false if refused. */
+  copyToClipboard(text: string): Promise<boolean>;
+  /** Reaches a person with no popup open (see link-announcer.ts). */
+  notice: { tell: AnnouncerPorts["tell"]; withdraw(): Promise<void> };
   /** Ask-before-join requests when the popup is closed: a notification with Allow / Deny. */
   joinPrompt: {
     popupOpen(): Promise<boolean>;
@@ -70,9 +75,19 @@ export function createShareController(ports: ControllerPorts) {
     return next;
   };
 
+  const announcer = createLinkAnnouncer({
+    copyEnabled: async () => (await ports.settings()).copyLinkOnStart,
+    copy: ports.copyToClipboard,
+    copied: async (viewerUrl) => void (await dispatch({ type: "link_copied", viewerUrl })),
+    tell: ports.notice.tell,
+    withdraw: ports.notice.withdraw,
+    now: ports.now,
+  });
+
   const stillStarting = async () => (await ports.state.get()).status === "starting";
 
   const release = async () => {
+    await announcer.forget().catch(() => {});
     await ports.offscreen.send({ to: "offscreen", type: "master:stop" }).catch(() => {});
     await ports.offscreen.close().catch(() => {});
     const secret = await ports.secret.get();
@@ -134,6 +149,7 @@ export function createShareController(ports: ControllerPorts) {
       serverUrl: settings.serverUrl,
     };
     await dispatch({ type: "live", session, at: ports.now(), askBeforeJoin: settings.askBeforeJoin });
+    await announcer.announce("live", created.viewerUrl);
     const status = await ports.offscreen.send<MasterStatus>({ to: "offscreen", type: "master:status" });
     if (status.ok) await dispatch({ type: "peers", count: status.value.peers });
   };
@@ -160,11 +176,13 @@ export function createShareController(ports: ControllerPorts) {
     return ports.state.get();
   };
 
-  const controls = createLiveControls({ ports, dispatch, streamIdFor });
+  const controls = createLiveControls({ ports, dispatch, streamIdFor, announcer });
 
   return {
     get: () => ports.state.get(),
     controls,
+    popupOpened: announcer.popupOpened,
+    popupClosed: announcer.popupClosed,
 
     async start(source: ShareSource, tabId?: number): Promise<ShareState> {
       const before = await ports.state.get();

@@ -1,14 +1,12 @@
 import { t } from "../../lib/strings.ts";
-import { CopyLink } from "../CopyLink.tsx";
 import { QrCode } from "../QrCode.tsx";
 import type { Control } from "./use-control.ts";
 
-/** The viewer link with copy and QR, and a new link that stops the old one admitting viewers. */
+/** The viewer link's QR code, and a new link that stops the old one admitting viewers. */
 export function LinkControls({ viewerUrl, control }: { viewerUrl: string; control: Control }) {
   return (
     <>
-      <CopyLink url={viewerUrl} />
-      {/* Folded while live so the controls and Stop fit Chrome's 600 px popup. */}
+      {/* Folded while live so the controls fit Chrome's 600 px popup. */}
       <details class="qr-details">
         <summary>{t("showQrCode")}</summary>
         <div class="qr-frame">

@@ -111,6 +111,16 @@ export function OptionsForm() {
             {t("askBeforeJoinOption")}
           </label>
         </div>
+        <div class="field field--check">
+          <label>
+            <input
+              type="checkbox"
+              checked={form.copyLinkOnStart}
+              onChange={(e) => update({ copyLinkOnStart: e.currentTarget.checked })}
+            />{" "}
+            {t("copyLinkOnStartOption")}
+          </label>
+        </div>
         <div class="options-actions">
           <button type="submit" class="button primary" disabled={busy}>
             {t("save")}

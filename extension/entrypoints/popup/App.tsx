@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { browser } from "wxt/browser";
+import { type Browser, browser } from "wxt/browser";
 import type { ShareSource, ShareState } from "../../../protocol/share.ts";
 import { IdleView } from "../../components/IdleView.tsx";
 import { LiveView } from "../../components/LiveView.tsx";
@@ -7,7 +7,7 @@ import { OutcomeView } from "../../components/OutcomeView.tsx";
 import { StartingView } from "../../components/StartingView.tsx";
 import { useStored } from "../../components/use-stored.ts";
 import { Wordmark } from "../../components/Wordmark.tsx";
-import { sendToBackground } from "../../lib/messaging.ts";
+import { POPUP_PORT, sendToBackground } from "../../lib/messaging.ts";
 import { settingsItem } from "../../lib/settings.ts";
 import { shareItem } from "../../lib/share-store.ts";
 import { t } from "../../lib/strings.ts";
@@ -22,7 +22,31 @@ const stop = () => void sendToBackground({ to: "background", type: "share:stop" 
 const reset = () => void sendToBackground({ to: "background", type: "share:reset" });
 const openOptions = () => void browser.runtime.openOptionsPage();
 
+/**
+ * Holds a port to the background while the popup is open: its disconnect tells the background that
+ * the popup closed (Chrome closes it when a tab capture starts), so the link can reach the person
+ * another way. A restarted service worker drops the port; the popup connects again.
+ */
+function usePresence() {
+  useEffect(() => {
+    let port: Browser.runtime.Port | undefined;
+    let closing = false;
+    const connect = () => {
+      port = browser.runtime.connect({ name: POPUP_PORT });
+      port.onDisconnect.addListener(() => {
+        if (!closing) connect();
+      });
+    };
+    connect();
+    return () => {
+      closing = true;
+      port?.disconnect();
+    };
+  }, []);
+}
+
 export function App() {
+  usePresence();
   const state = useStored(shareItem);
   const settings = useStored(settingsItem);
   const live = state?.status === "live" || state?.status === "reconnecting";
