@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
 import type { BeamServer } from "./harness/beam-server";
+import { waitForCopiedLink, writeClipboard } from "./harness/clipboard";
 import { popupViewerCount, readViewerLink } from "./harness/popup";
 import { type ShareStack, startShareStack } from "./harness/share-stack";
 import type { SharerBrowser } from "./harness/sharer-browser";
@@ -37,9 +38,15 @@ describe("camera share, from the toolbar to stop", () => {
     await popup.getByRole("button", { name: "Share camera" }).waitFor();
     await screenshot(popup, "popup-idle");
 
+    await writeClipboard(sharer, tab, "nothing copied yet");
     await popup.getByRole("button", { name: "Share camera" }).click();
-    viewerUrl = await readViewerLink(popup);
+    // The link is on the clipboard with no click on Copy link, read back from an ordinary page.
+    viewerUrl = await waitForCopiedLink(sharer, tab);
     expect(viewerUrl.startsWith(`${server.url}/v/`)).toBe(true);
+    // A camera share keeps the popup open: it shows the same link, and says it is copied.
+    expect(await readViewerLink(popup)).toBe(viewerUrl);
+    await popup.getByText("Link copied").waitFor({ timeout: 5_000 });
+    await screenshot(popup, "popup-link-copied");
 
     const viewer = await viewerBrowser.open(viewerUrl);
     viewers.push(viewer);

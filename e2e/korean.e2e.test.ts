@@ -75,7 +75,8 @@ describe("Korean", () => {
       await viewer.close();
     }
 
-    const refusedTab = await sharer.openTab("chrome://version/");
+    // An extension page: Beam reads its URL and refuses it (Chromium 156 captures chrome:// pages).
+    const refusedTab = await sharer.openExtensionPage("options.html");
     const refused = await sharer.openPopup(refusedTab);
     await refused.getByRole("button", { name: "다시 공유" }).click();
     await refused.getByRole("button", { name: "이 탭 공유" }).click();

@@ -7,11 +7,9 @@ import { configureServer } from "./harness/options-page";
 import { requireBuiltExtension } from "./harness/paths";
 import { startShare } from "./harness/popup";
 import { launchSharerBrowser, type SharerBrowser } from "./harness/sharer-browser";
-import { startTestPage, TEST_PAGE_RGB, TEST_PAGE_TITLE, type TestPageServer } from "./harness/test-page";
+import { isTestPageColour, startTestPage, TEST_PAGE_TITLE, type TestPageServer } from "./harness/test-page";
 import { launchViewerBrowser, type ViewerBrowser } from "./harness/viewer-browser";
 import { waitFor } from "./harness/wait";
-
-const COLOUR_TOLERANCE = 40;
 
 /**
  * *Share screen or window*: the offscreen document's getDisplayMedia, with Chromium's picker answered
@@ -57,13 +55,11 @@ describe("screen or window share", () => {
       const first = await chromiumViewer.waitForFrames();
       expect(first.width).toBeGreaterThan(0);
       let pixel: number[] = [];
-      const isPageColour = (rgb: number[]) =>
-        rgb.every((value, i) => Math.abs(value - (TEST_PAGE_RGB[i] ?? 0)) <= COLOUR_TOLERANCE);
       await waitFor("the picked page's colour in the viewer's video", async () => {
         pixel = await chromiumViewer.centrePixel();
-        return isPageColour(pixel);
+        return isTestPageColour(pixel);
       }).catch(() => {});
-      expect(pixel).toSatisfy(isPageColour);
+      expect(pixel).toSatisfy(isTestPageColour);
 
       await firefoxViewer.waitForState("live", 20_000);
       const inFirefox = await firefoxViewer.waitForFrames();

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
+import { waitForCopiedLink } from "./harness/clipboard";
 import { readViewerLink } from "./harness/popup";
 import { type ShareStack, startShareStack } from "./harness/share-stack";
 import type { SharerBrowser } from "./harness/sharer-browser";
@@ -82,6 +83,9 @@ describe("viewer admission: remove, new link, ask before join", () => {
       return url !== viewerUrl && url;
     });
     expect(new URL(newUrl).pathname).toBe(new URL(viewerUrl).pathname);
+    // Copied as the first one was, with no click on Copy link.
+    expect(await waitForCopiedLink(sharer, tab, { not: viewerUrl })).toBe(newUrl);
+    await popup.getByText("Link copied").waitFor({ timeout: 5_000 });
 
     const old = await viewerBrowser.open(viewerUrl);
     viewers.push(old);

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { waitForCopiedLink, writeClipboard } from "./clipboard";
 import type { SharerBrowser } from "./sharer-browser";
 
 export type ShareButton = "Share this tab" | "Share camera" | "Share screen or window";
@@ -23,16 +24,35 @@ export async function openIdlePopup(sharer: SharerBrowser, tab: Page): Promise<P
   return popup;
 }
 
-/** Starts a share the way a person does: toolbar click on `tab`, then a popup button; returns the link. */
+/**
+ * Starts a share the way a person does: toolbar click on `tab`, then a popup button. The link is
+ * taken from the clipboard, read in `tab`, where Beam put it: never from a popup, which Chrome may
+ * close when a capture starts. Returns the link and the live popup as the person then finds it.
+ */
 export async function startShare(
   sharer: SharerBrowser,
   tab: Page,
   button: ShareButton,
 ): Promise<{ popup: Page; viewerUrl: string }> {
+  await writeClipboard(sharer, tab, "nothing copied yet");
   const popup = await openIdlePopup(sharer, tab);
   await popup.getByRole("button", { name: button }).click();
-  const viewerUrl = await readViewerLink(popup);
-  return { popup, viewerUrl };
+  const viewerUrl = await waitForCopiedLink(sharer, tab, { timeoutMs: 15_000 });
+  return { viewerUrl, popup: await livePopup(sharer, tab) };
+}
+
+/** A tab capture closes the popup about a second after it starts; by then it has. */
+const CAPTURE_CLOSE_MS = 1_500;
+
+/**
+ * The live popup as a person finds it after an action that may start a capture: the one still
+ * open, the one Beam reopened, or, failing both, the one a second click on the icon opens.
+ */
+export async function livePopup(sharer: SharerBrowser, tab: Page): Promise<Page> {
+  await new Promise((resolve) => setTimeout(resolve, CAPTURE_CLOSE_MS));
+  const popup = (await sharer.openPopups()).at(-1) ?? (await sharer.openPopup(tab));
+  await readViewerLink(popup);
+  return popup;
 }
 
 export async function readViewerLink(popup: Page, timeoutMs = 20_000): Promise<string> {

@@ -26,6 +26,8 @@ export interface SharerBrowser {
   openTab(url: string): Promise<Page>;
   /** Clicks the toolbar button for `tab` and returns the popup page it opens. */
   openPopup(tab: Page): Promise<Page>;
+  /** The popups open right now, however they were opened (a click, or Beam reopening one). */
+  openPopups(): Promise<Page[]>;
   /** Opens an extension page (options.html, …) in a tab of its own. */
   openExtensionPage(path: string): Promise<Page>;
   badgeText(): Promise<string>;
@@ -47,6 +49,9 @@ export async function launchSharerBrowser(extensionDir: string, args: string[] =
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
+      // Playwright mutes headless Chromium, and a muted tab's capture is silence (measured: RMS 0
+      // of a tab playing a tone, captured by Chrome's own tabCapture); people's browsers are not muted.
+      ignoreDefaultArgs: ["--mute-audio"],
       viewport: { width: 1280, height: 720 },
       // Tab capture fails under --use-fake-ui-for-media-stream, so the sharer never gets it; the
       // camera permission is granted to the extension origin over CDP instead.
@@ -85,6 +90,11 @@ export async function launchSharerBrowser(extensionDir: string, args: string[] =
         return page;
       },
       openPopup: (tab) => openPopup(cdp, debuggingPort, connections, extensionId, tab),
+      openPopups: async () => {
+        const connection = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
+        connections.push(connection);
+        return popupPages(connection, extensionId);
+      },
       openExtensionPage: async (path) => {
         const page = await ctx.newPage();
         await page.goto(`${extensionOrigin}/${path}`);
@@ -107,6 +117,14 @@ async function currentWorker(context: BrowserContext, origin: string): Promise<W
 }
 
 const POPUP_PATH = "/popup.html";
+
+function popupPages(connection: Browser, extensionId: string): Page[] {
+  const popupUrl = `chrome-extension://${extensionId}${POPUP_PATH}`;
+  return connection
+    .contexts()
+    .flatMap((c) => c.pages())
+    .filter((p) => p.url().startsWith(popupUrl) && !p.isClosed());
+}
 
 type TargetInfo = { targetId: string; type: string; url: string };
 
@@ -136,12 +154,7 @@ async function openPopup(
   );
   const connection = await chromium.connectOverCDP(`http://127.0.0.1:${debuggingPort}`);
   connections.push(connection);
-  const popup = await waitFor("the popup page", () =>
-    connection
-      .contexts()
-      .flatMap((c) => c.pages())
-      .find((p) => p.url().startsWith(popupUrl)),
-  );
+  const popup = await waitFor("the popup page", () => popupPages(connection, extensionId)[0]);
   await popup.waitForLoadState("domcontentloaded");
   return popup;
 }
