@@ -54,6 +54,8 @@ describe("Firefox extension", () => {
 
     const viewer = await openFirefoxViewer(firefox.browser, viewerUrl);
     try {
+      // The sharing tab copied the link when the share went live; an ordinary page reads it back.
+      expect(await viewer.page.evaluate(() => navigator.clipboard.readText())).toBe(viewerUrl);
       await viewer.waitForState("live", 20_000);
       const { stats, width } = await viewer.waitForFrames();
       expect(width).toBeGreaterThan(0);

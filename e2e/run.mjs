@@ -50,6 +50,10 @@ if (!existsSync(TURNSERVER)) {
   );
 }
 
+// Browsers update underneath the suite (Debian ships new ones weekly): say which ones it ran on.
+const version = (path) => spawnSync(path, ["--version"], { encoding: "utf8" }).stdout.trim();
+console.log(`e2e: browsers: ${version(CHROMIUM)}; ${version(FIREFOX)}`);
+
 if (run("build extension", "npx", ["wxt", "build"]) !== 0) fail("the extension build failed");
 if (run("build Firefox extension", "npx", ["wxt", "build", "-b", "firefox"]) !== 0)
   fail("the Firefox extension build failed");

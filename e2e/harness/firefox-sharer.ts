@@ -18,9 +18,14 @@ export async function launchFirefoxSharer(extensionDir: string): Promise<Firefox
   const uuid = randomUUID();
   const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, "utf8"));
   const addonId: string = manifest.browser_specific_settings.gecko.id;
-  const firefox = await launchFirefox({
-    "extensions.webextensions.uuids": JSON.stringify({ [addonId]: uuid }),
-  });
+  const firefox = await launchFirefox(
+    {
+      "extensions.webextensions.uuids": JSON.stringify({ [addonId]: uuid }),
+      // Lets a page read the clipboard without Firefox's paste prompt, so a test can check the copy.
+      "dom.events.testing.asyncClipboard": true,
+    },
+    { systemAccess: true },
+  );
   try {
     const id = await firefox.browser.installExtension(extensionDir);
     if (id !== addonId) throw new Error(`installed ${id}, expected ${addonId}`);

@@ -31,13 +31,22 @@ export interface FirefoxBrowser {
 }
 
 /** Headless Firefox ESR driven over WebDriver BiDi, with a throwaway profile. */
-export async function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<FirefoxBrowser> {
+/**
+ * `systemAccess`: lets WebDriver BiDi navigate to moz-extension:// pages. Firefox ESR 153.8 refuses
+ * that ("Navigation to moz-extension://… is not allowed in this context") unless the browser was
+ * started with --remote-allow-system-access; only the extension tests need it.
+ */
+export async function launchFirefox(
+  extraPrefs: Record<string, unknown> = {},
+  { systemAccess = false } = {},
+): Promise<FirefoxBrowser> {
   const profile = mkdtempSync(join(tmpdir(), "beam-e2e-firefox-"));
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
+    args: systemAccess ? ["--remote-allow-system-access"] : [],
     extraPrefsFirefox: { ...FIREFOX_PREFS, ...extraPrefs },
   });
   return {
