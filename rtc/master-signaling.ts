@@ -1,10 +1,12 @@
 /**
  * The master's side of KVS signaling: the session's credentials for the first open, fresh ones
  * (presigned URL and ICE servers) for every later open, the channel kept open by the keeper, and
- * answers and candidates sent on whichever channel is open.
+ * answers and candidates paced under the socket's quotas and sent on whichever channel is open.
+ * While none is, they wait.
  */
 import type { IceServer, IceTransportPolicy, SignalingCredentials } from "../protocol/api.ts";
 import { backoff, type ReconnectPolicy } from "../protocol/reconnect.ts";
+import { createPacedSender } from "./paced-sender.ts";
 import { createSignalingChannel, type SignalingHandlers } from "./signaling-channel.ts";
 import { keepSignalingOpen, type SignalingState } from "./signaling-keeper.ts";
 
@@ -18,6 +20,8 @@ export interface MasterSignalingOptions {
   policy?: ReconnectPolicy;
   isFatal?: (error: unknown) => boolean;
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  /** Milliseconds on a monotonic clock, for the viewers' deadlines and the send quotas. */
+  now?: () => number;
 }
 
 export interface MasterSignalingEvents {
@@ -66,11 +70,23 @@ export function openMasterSignaling(
       if (clientId) events.candidate(candidate, clientId);
     },
   };
+  const sender = createPacedSender({
+    channel: () => keeper.channel,
+    now: options.now ?? (() => performance.now()),
+    timers: options.timers ?? globalThis,
+  });
   const keeper = keepSignalingOpen({
     create: (channelHandlers) =>
       createSignalingChannel(
         { role: "MASTER", channelArn: options.channelArn, region: options.region, signedUrl },
-        channelHandlers,
+        {
+          ...channelHandlers,
+          // A socket opened (a first open, a reconnect, a GO_AWAY successor): what waited goes now.
+          open: () => {
+            channelHandlers.open?.();
+            sender.release();
+          },
+        },
       ),
     handlers,
     policy: options.policy ?? backoff(),
@@ -87,15 +103,16 @@ export function openMasterSignaling(
     get ice() {
       return ice;
     },
-    sendAnswer: (answer, clientId) => keeper.channel?.sendAnswer(answer, clientId),
-    sendCandidate: (candidate, clientId) => {
-      try {
-        keeper.channel?.sendCandidate(candidate, clientId);
-      } catch {
-        // Signaling dropped mid-trickle; the viewer still has the candidates sent so far.
-      }
+    sendAnswer: (answer, clientId) => sender.queue({ kind: "answer", clientId, answer }),
+    sendCandidate: (candidate, clientId) =>
+      sender.queue({ kind: "candidate", clientId, candidate: candidate.toJSON() }),
+    forget: (clientId) => {
+      sender.forget(clientId);
+      keeper.channel?.forget(clientId);
     },
-    forget: (clientId) => keeper.channel?.forget(clientId),
-    close: () => keeper.close(),
+    close: () => {
+      sender.close();
+      keeper.close();
+    },
   };
 }

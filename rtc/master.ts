@@ -27,8 +27,6 @@ export interface MasterOptions extends MasterSignalingOptions {
   joinTimeoutMs?: number;
   /** How long a `disconnected` viewer may take to come back before it is dropped. */
   disconnectGraceMs?: number;
-  /** Milliseconds on a monotonic clock, for the registry's deadlines. */
-  now?: () => number;
 }
 
 export interface MasterEvents {
