@@ -9,6 +9,7 @@ import { backoff, type ReconnectPolicy } from "../protocol/reconnect.ts";
 import { createPacedSender } from "./paced-sender.ts";
 import { createSignalingChannel, type SignalingHandlers } from "./signaling-channel.ts";
 import { keepSignalingOpen, type SignalingState } from "./signaling-keeper.ts";
+import type { Timers } from "./wake-timer.ts";
 
 export interface MasterSignalingOptions {
   channelArn: string;
@@ -19,7 +20,7 @@ export interface MasterSignalingOptions {
   refreshCredentials: () => Promise<SignalingCredentials>;
   policy?: ReconnectPolicy;
   isFatal?: (error: unknown) => boolean;
-  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  timers?: Timers;
   /** Milliseconds on a monotonic clock, for the viewers' deadlines and the send quotas. */
   now?: () => number;
 }

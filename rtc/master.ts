@@ -18,6 +18,7 @@ import {
   type ViewerEffect,
   type ViewerEvent,
 } from "./viewer-registry.ts";
+import { wakeTimer } from "./wake-timer.ts";
 
 export interface MasterOptions extends MasterSignalingOptions {
   stream: MediaStream;
@@ -60,15 +61,20 @@ export interface Master {
 
 export const JOIN_TIMEOUT_MS = 60_000;
 
+type OtherEffect = Exclude<ViewerEffect, PeerEffect>;
+
 export function startMaster(options: MasterOptions, events: MasterEvents = {}): Master {
   const now = options.now ?? (() => performance.now());
-  const timers = options.timers ?? globalThis;
   const timeouts = {
     joinTimeoutMs: options.joinTimeoutMs ?? JOIN_TIMEOUT_MS,
     disconnectGraceMs: options.disconnectGraceMs ?? 5000,
   };
   let registry = emptyViewerRegistry(options.askBeforeJoin ?? false);
-  let wake: ReturnType<typeof setTimeout> | undefined;
+  const wake = wakeTimer(
+    () => void dispatch({ type: "tick", now: now() }),
+    now,
+    options.timers ?? globalThis,
+  );
 
   const dispatch = (event: ViewerEvent): Promise<void> => {
     const { state, effects } = reduceViewers(registry, event, timeouts);
@@ -80,39 +86,19 @@ export function startMaster(options: MasterOptions, events: MasterEvents = {}): 
       if (effect.kind === "set-tracks" || effect.kind === "tell" || effect.kind === "close-peer") {
         const before = chains.get(effect.peer);
         chains.set(effect.peer, before ? before.then(() => peers.perform(effect)) : peers.perform(effect));
-      } else perform(effect);
+      } else (perform[effect.kind] as (effect: OtherEffect) => void)(effect);
     }
     return Promise.all(chains.values()).then(() => {});
   };
 
-  const perform = (effect: Exclude<ViewerEffect, PeerEffect>): void => {
-    switch (effect.kind) {
-      case "answer":
-        peers.answer(effect);
-        break;
-      case "forget":
-        signaling.forget(effect.clientId);
-        break;
-      case "notify-join-request":
-        events.joinRequest?.(effect.clientId);
-        break;
-      case "notify-join-settled":
-        events.joinSettled?.(effect.clientId);
-        break;
-      case "report-peers":
-        events.peers?.(effect.count);
-        break;
-      case "schedule-timer":
-        timers.clearTimeout(wake);
-        wake =
-          effect.at === null
-            ? undefined
-            : timers.setTimeout(
-                () => void dispatch({ type: "tick", now: now() }),
-                // Timers round fractional delays down; one that fires early is asked for again.
-                Math.max(0, Math.ceil(effect.at - now())),
-              );
-    }
+  /** The effects not addressed to one peer, by kind; a new kind of effect fails to compile until handled. */
+  const perform: { [K in OtherEffect["kind"]]: (effect: Extract<OtherEffect, { kind: K }>) => void } = {
+    answer: (effect) => peers.answer(effect),
+    forget: (effect) => signaling.forget(effect.clientId),
+    "notify-join-request": (effect) => events.joinRequest?.(effect.clientId),
+    "notify-join-settled": (effect) => events.joinSettled?.(effect.clientId),
+    "report-peers": (effect) => events.peers?.(effect.count),
+    "schedule-timer": (effect) => wake.set(effect.at),
   };
 
   const signaling = openMasterSignaling(options, {

@@ -5,12 +5,13 @@
  */
 import type { SignalingChannel } from "./signaling-channel.ts";
 import { emptyPacer, KVS_QUOTA, type Outgoing, type PacerEvent, reducePacer } from "./signaling-pacer.ts";
+import { type Timers, wakeTimer } from "./wake-timer.ts";
 
 export interface PacedSenderOptions {
   /** The open channel, or null while (re)connecting. */
   channel: () => SignalingChannel | null;
   now: () => number;
-  timers: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+  timers: Timers;
 }
 
 export interface PacedSender {
@@ -24,13 +25,13 @@ export interface PacedSender {
 
 export function createPacedSender(options: PacedSenderOptions): PacedSender {
   let pacer = emptyPacer();
-  let wake: ReturnType<typeof setTimeout> | undefined;
+  const wake = wakeTimer(() => release(), options.now, options.timers);
 
   const pace = (event: PacerEvent) => {
     pacer = reducePacer(pacer, event, KVS_QUOTA).state;
   };
 
-  const release = () => {
+  const release = (): void => {
     const channel = options.channel();
     if (!channel) return;
     const { state, effects } = reducePacer(pacer, { type: "release", now: options.now() }, KVS_QUOTA);
@@ -38,12 +39,7 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
     const sends: Outgoing[] = [];
     for (const effect of effects) {
       if (effect.kind === "send") sends.push(effect.message);
-      else {
-        options.timers.clearTimeout(wake);
-        // Rounded up: timers round fractional delays down, and one firing early would send nothing.
-        const delay = effect.at === null ? null : Math.ceil(effect.at - options.now());
-        wake = delay === null ? undefined : options.timers.setTimeout(release, delay);
-      }
+      else wake.set(effect.at);
     }
     for (const [i, message] of sends.entries()) {
       try {
@@ -64,6 +60,6 @@ export function createPacedSender(options: PacedSenderOptions): PacedSender {
     },
     release,
     forget: (clientId) => pace({ type: "forget", clientId }),
-    close: () => options.timers.clearTimeout(wake),
+    close: () => wake.set(null),
   };
 }
