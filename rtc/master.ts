@@ -1,33 +1,31 @@
 /**
  * The KVS signaling MASTER: one peer connection per viewer clientId, the viewer count reported on
- * every change, signaling kept open with fresh presigned URLs. Live controls (switch source, pause,
- * mute, ask before join, remove) change what each viewer's senders carry, never the connection.
- * Browser-only; no chrome.* here.
+ * every change, signaling kept open with fresh presigned URLs. Who is let in, waits, is removed or
+ * dropped is decided by the viewer registry; this file feeds it events from signaling, the peer
+ * connections, timers and the sharer, and carries out its effects. Live controls change what each
+ * viewer's senders carry, never the connection. Browser-only; no chrome.* here.
  */
-import type { SignalingCredentials } from "../protocol/api.ts";
 import type { ViewerInfo } from "../protocol/extension-messages.ts";
-import type { PeerMessage, PeerSource } from "../protocol/peer-messages.ts";
-import { backoff, type ReconnectPolicy } from "../protocol/reconnect.ts";
-import { admissionFor, type MediaControls, type SourceTracks, tracksFor } from "./media-gate.ts";
-import { readSenderStats, type SenderStats } from "./sender-stats.ts";
-import { createSignalingChannel } from "./signaling-channel.ts";
-import { keepSignalingOpen, type SignalingState } from "./signaling-keeper.ts";
-import { answerViewer, type ViewerPeer } from "./viewer-peer.ts";
+import type { PeerSource } from "../protocol/peer-messages.ts";
+import { type MasterSignalingOptions, openMasterSignaling } from "./master-signaling.ts";
+import type { MediaControls } from "./media-gate.ts";
+import type { SignalingState } from "./signaling-keeper.ts";
+import { createViewerPeers, type PeerEffect } from "./viewer-peers.ts";
+import {
+  connectedViewers,
+  emptyViewerRegistry,
+  reduceViewers,
+  type ViewerEffect,
+  type ViewerEvent,
+} from "./viewer-registry.ts";
+import { wakeTimer } from "./wake-timer.ts";
 
-export interface MasterOptions {
+export interface MasterOptions extends MasterSignalingOptions {
   stream: MediaStream;
-  channelArn: string;
-  region: string;
-  /** From session creation; used for the first open. */
-  credentials: SignalingCredentials;
-  /** Fresh presigned URL and ICE servers for every later open. */
-  refreshCredentials: () => Promise<SignalingCredentials>;
   send: { maxBitrateKbps: number; maxFramerate: number };
   askBeforeJoin?: boolean;
   /** How long a waiting viewer waits for the sharer's answer before it is told no. */
   joinTimeoutMs?: number;
-  policy?: ReconnectPolicy;
-  isFatal?: (error: unknown) => boolean;
   /** How long a `disconnected` viewer may take to come back before it is dropped. */
   disconnectGraceMs?: number;
 }
@@ -61,223 +59,88 @@ export interface Master {
   stop(): Promise<void>;
 }
 
-interface Viewer {
-  peer: ViewerPeer;
-  admitted: boolean;
-  waitTimer?: ReturnType<typeof setTimeout>;
-  stats: SenderStats | null;
-}
-
 export const JOIN_TIMEOUT_MS = 60_000;
 
+type OtherEffect = Exclude<ViewerEffect, PeerEffect>;
+
 export function startMaster(options: MasterOptions, events: MasterEvents = {}): Master {
-  const viewers = new Map<string, Viewer>();
-  const graceTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  const admitted = new Set<string>();
-  const removed = new Set<string>();
-  const graceMs = options.disconnectGraceMs ?? 5000;
-  const joinTimeoutMs = options.joinTimeoutMs ?? JOIN_TIMEOUT_MS;
-  let source = sourceTracks(options.stream);
-  let controls: MediaControls = { paused: false, audioMuted: false };
-  let askBeforeJoin = options.askBeforeJoin ?? false;
-  let iceServers = options.credentials.iceServers;
-  let iceTransportPolicy = options.credentials.iceTransportPolicy ?? "all";
-  let firstUrl: string | null = options.credentials.signedUrl;
-  let reported = 0;
-
-  const connectedCount = () =>
-    [...viewers.values()].filter((v) => v.admitted && v.peer.connection.connectionState === "connected")
-      .length;
-  const report = () => {
-    const count = connectedCount();
-    if (count === reported) return;
-    reported = count;
-    events.peers?.(count);
+  const now = options.now ?? (() => performance.now());
+  const timeouts = {
+    joinTimeoutMs: options.joinTimeoutMs ?? JOIN_TIMEOUT_MS,
+    disconnectGraceMs: options.disconnectGraceMs ?? 5000,
   };
-  const applyTracks = (viewer: Viewer) => viewer.peer.setTracks(tracksFor(source, controls, viewer.admitted));
-  const broadcast = (message: PeerMessage) =>
-    Promise.all([...viewers.values()].filter((v) => v.admitted).map((v) => v.peer.send(message)));
+  let registry = emptyViewerRegistry(options.askBeforeJoin ?? false);
+  const wake = wakeTimer(
+    () => void dispatch({ type: "tick", now: now() }),
+    now,
+    options.timers ?? globalThis,
+  );
 
-  const settle = (clientId: string, viewer: Viewer) => {
-    if (viewer.admitted || viewer.waitTimer === undefined) return;
-    clearTimeout(viewer.waitTimer);
-    viewer.waitTimer = undefined;
-    events.joinSettled?.(clientId);
-  };
-
-  const drop = (clientId: string, viewer: Viewer) => {
-    clearTimeout(graceTimers.get(clientId));
-    graceTimers.delete(clientId);
-    settle(clientId, viewer);
-    viewer.peer.close();
-    if (viewers.get(clientId) === viewer) {
-      viewers.delete(clientId);
-      keeper.channel?.forget(clientId);
+  const dispatch = (event: ViewerEvent): Promise<void> => {
+    const { state, effects } = reduceViewers(registry, event, timeouts);
+    registry = state;
+    // One peer's effects run in order (its tracks before the message about them, a farewell before
+    // the close); different peers' run side by side.
+    const chains = new Map<number, Promise<void>>();
+    for (const effect of effects) {
+      if (effect.kind === "set-tracks" || effect.kind === "tell" || effect.kind === "close-peer") {
+        const before = chains.get(effect.peer);
+        chains.set(effect.peer, before ? before.then(() => peers.perform(effect)) : peers.perform(effect));
+      } else (perform[effect.kind] as (effect: OtherEffect) => void)(effect);
     }
-    report();
+    return Promise.all(chains.values()).then(() => {});
   };
 
-  const onStateChange = (clientId: string, viewer: Viewer, state: RTCPeerConnectionState) => {
-    if (viewers.get(clientId) !== viewer) return;
-    clearTimeout(graceTimers.get(clientId));
-    graceTimers.delete(clientId);
-    if (state === "failed" || state === "closed") return drop(clientId, viewer);
-    if (state === "disconnected") {
-      graceTimers.set(
-        clientId,
-        setTimeout(() => drop(clientId, viewer), graceMs),
-      );
-    }
-    report();
+  /** The effects not addressed to one peer, by kind; a new kind of effect fails to compile until handled. */
+  const perform: { [K in OtherEffect["kind"]]: (effect: Extract<OtherEffect, { kind: K }>) => void } = {
+    answer: (effect) => peers.answer(effect),
+    forget: (effect) => signaling.forget(effect.clientId),
+    "notify-join-request": (effect) => events.joinRequest?.(effect.clientId),
+    "notify-join-settled": (effect) => events.joinSettled?.(effect.clientId),
+    "report-peers": (effect) => events.peers?.(effect.count),
+    "schedule-timer": (effect) => wake.set(effect.at),
   };
 
-  const deny = async (clientId: string, viewer: Viewer, timedOut: boolean) => {
-    settle(clientId, viewer);
-    await viewer.peer.send({ type: "denied", timedOut });
-    drop(clientId, viewer);
-  };
-
-  const letIn = async (clientId: string, viewer: Viewer) => {
-    settle(clientId, viewer);
-    viewer.admitted = true;
-    admitted.add(clientId);
-    await applyTracks(viewer);
-    if (controls.paused) await viewer.peer.send({ type: "paused" });
-    if (controls.audioMuted) await viewer.peer.send({ type: "audio", muted: true });
-    report();
-  };
-
-  const onOffer = (offer: RTCSessionDescriptionInit, clientId: string) => {
-    const admission = admissionFor(clientId, { askBeforeJoin, admitted, removed });
-    if (admission === "ignore") return;
-    // A reloaded viewer may come back with the same clientId: it must leave exactly one connection.
-    const previous = viewers.get(clientId);
-    if (previous) drop(clientId, previous);
-    const peer = answerViewer({
-      clientId,
-      offer,
-      tracks: { video: null, audio: null },
-      iceServers,
-      iceTransportPolicy,
-      send: options.send,
-      sendAnswer: (answer) => keeper.channel?.sendAnswer(answer, clientId),
-      sendCandidate: (candidate) => {
-        try {
-          keeper.channel?.sendCandidate(candidate, clientId);
-        } catch {
-          // Signaling dropped mid-trickle; the viewer still has the candidates sent so far.
-        }
-      },
-      onStateChange: (state) => onStateChange(clientId, viewer, state),
-    });
-    const viewer: Viewer = { peer, admitted: false, stats: null };
-    viewers.set(clientId, viewer);
-    if (admission === "admit") {
-      void letIn(clientId, viewer);
-      return;
-    }
-    void viewer.peer.send({ type: "waiting" });
-    viewer.waitTimer = setTimeout(() => void deny(clientId, viewer, true), joinTimeoutMs);
-    events.joinRequest?.(clientId);
-  };
-
-  const signedUrl = async () => {
-    if (firstUrl) {
-      const url = firstUrl;
-      firstUrl = null;
-      return url;
-    }
-    const fresh = await options.refreshCredentials();
-    iceServers = fresh.iceServers;
-    iceTransportPolicy = fresh.iceTransportPolicy ?? "all";
-    return fresh.signedUrl;
-  };
-
-  const keeper = keepSignalingOpen({
-    create: (handlers) =>
-      createSignalingChannel(
-        { role: "MASTER", channelArn: options.channelArn, region: options.region, signedUrl },
-        handlers,
-      ),
-    handlers: {
-      offer: onOffer,
-      candidate: (candidate, clientId) => {
-        if (clientId) viewers.get(clientId)?.peer.addCandidate(candidate);
-      },
+  const signaling = openMasterSignaling(options, {
+    offer: (offer, clientId) => void dispatch({ type: "offer", clientId, offer, now: now() }),
+    candidate: (candidate, clientId) => {
+      const viewer = registry.viewers.get(clientId);
+      if (viewer) peers.addCandidate(viewer.peer, candidate);
     },
-    policy: options.policy ?? backoff(),
-    isFatal: options.isFatal,
-    onState: (state) => events.signaling?.(state),
-    onGiveUp: (error) => events.failed?.(error),
+    state: (state) => events.signaling?.(state),
+    failed: (error) => events.failed?.(error),
+  });
+  const peers = createViewerPeers({
+    stream: options.stream,
+    send: options.send,
+    signaling,
+    onStateChange: (clientId, peer, state) =>
+      void dispatch({ type: "peer-state", clientId, peer, state, now: now() }),
   });
 
   return {
     get peers() {
-      return connectedCount();
+      return connectedViewers(registry);
     },
     get signaling() {
-      return keeper.state;
+      return signaling.state;
     },
-    async replaceSource(stream, kind) {
-      source = sourceTracks(stream);
-      await Promise.all([...viewers.values()].map(applyTracks));
-      await broadcast({ type: "source", source: kind });
+    replaceSource(stream, source) {
+      peers.setSource(stream);
+      return dispatch({ type: "source", source });
     },
-    async setControls(next) {
-      const before = controls;
-      controls = { ...controls, ...next };
-      await Promise.all([...viewers.values()].map(applyTracks));
-      if (before.paused !== controls.paused)
-        await broadcast({ type: controls.paused ? "paused" : "resumed" });
-      if (before.audioMuted !== controls.audioMuted)
-        await broadcast({ type: "audio", muted: controls.audioMuted });
-    },
-    setAskBeforeJoin(ask) {
-      askBeforeJoin = ask;
-      if (ask) return;
-      for (const [clientId, viewer] of viewers) if (!viewer.admitted) void letIn(clientId, viewer);
-    },
-    async admit(clientId, allow) {
-      const viewer = viewers.get(clientId);
-      if (!viewer || viewer.admitted) return;
-      await (allow ? letIn(clientId, viewer) : deny(clientId, viewer, false));
-    },
-    async remove(clientId) {
-      removed.add(clientId);
-      admitted.delete(clientId);
-      const viewer = viewers.get(clientId);
-      if (!viewer) return;
-      await viewer.peer.send({ type: "removed" });
-      drop(clientId, viewer);
-    },
-    async announceLink(token) {
-      await broadcast({ type: "link", token });
-    },
+    setControls: (controls) => dispatch({ type: "controls", controls }),
+    setAskBeforeJoin: (enabled) => void dispatch({ type: "ask", enabled }),
+    admit: (clientId, allow) => dispatch({ type: "admit", clientId, allow }),
+    remove: (clientId) => dispatch({ type: "remove", clientId }),
+    announceLink: (token) => dispatch({ type: "link", token }),
     async viewers() {
-      return Promise.all(
-        [...viewers].map(async ([clientId, viewer]): Promise<ViewerInfo> => {
-          const report = await viewer.peer.connection.getStats().catch(() => null);
-          if (report) viewer.stats = readSenderStats(viewer.stats, report);
-          const connected = viewer.peer.connection.connectionState === "connected";
-          return {
-            clientId,
-            joinedAt: viewer.peer.joinedAt,
-            status: !viewer.admitted ? "waiting" : connected ? "live" : "connecting",
-            ...(viewer.stats?.connection ? { connection: viewer.stats.connection } : {}),
-            ...(viewer.stats?.bitrateKbps !== undefined ? { bitrateKbps: viewer.stats.bitrateKbps } : {}),
-          };
-        }),
-      );
+      const rows = await Promise.all([...registry.viewers].map(([id, entry]) => peers.describe(id, entry)));
+      return rows.filter((row) => row !== null);
     },
-    async stop() {
-      keeper.close();
-      const all = [...viewers];
-      await Promise.all(all.map(([, viewer]) => viewer.peer.send({ type: "ended" })));
-      for (const [clientId, viewer] of all) drop(clientId, viewer);
+    stop() {
+      signaling.close();
+      return dispatch({ type: "stop" });
     },
   };
-}
-
-function sourceTracks(stream: MediaStream): SourceTracks<MediaStreamTrack> {
-  return { video: stream.getVideoTracks()[0] ?? null, audio: stream.getAudioTracks()[0] ?? null };
 }
