@@ -9,6 +9,7 @@ import { requireApiKey } from "./http/auth.ts";
 import { limitBody } from "./http/body-limit.ts";
 import { corsForBeam } from "./http/cors.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
+import { allowedOrigins } from "./http/origins.ts";
 import { requestLog } from "./http/request-log.ts";
 import { ANY_WEBSOCKET, baseSecurityHeaders, noStore } from "./http/security-headers.ts";
 import type { KvsBackend } from "./kvs/port.ts";
@@ -26,7 +27,7 @@ import type { TokenService } from "./tokens.ts";
 import type { ViewerFiles } from "./viewer-files.ts";
 
 export type AppConfig = Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds"> &
-  Partial<Pick<Config, "iceTransportPolicy">> & {
+  Partial<Pick<Config, "iceTransportPolicy" | "allowedOrigins">> & {
     /** Rate limits, session cap and viewer limit; absent: none (embedders and tests opt in). */
     abuse?: AbuseLimits;
     /** How long a presigned URL is usable: how long a viewer's seat is held. */
@@ -75,13 +76,14 @@ export function createApp(deps: AppDeps): Hono {
       what,
       logger,
     });
+  const isAllowedOrigin = allowedOrigins(config.publicUrl, config.allowedOrigins);
   const app = new Hono();
 
   app.use(requestLog(logger, clock));
   app.use(baseSecurityHeaders());
   app.use("/api/*", noStore());
-  app.use("/api/*", corsForBeam(config.publicUrl));
-  app.use("/healthz", corsForBeam(config.publicUrl));
+  app.use("/api/*", corsForBeam(isAllowedOrigin));
+  app.use("/healthz", corsForBeam(isAllowedOrigin));
   app.use(
     "/api/*",
     limitBody(MAX_BODY_BYTES, () => {

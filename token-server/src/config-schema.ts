@@ -1,5 +1,6 @@
 /** The token server's environment variables: names, types, defaults and bounds (README: Configuration). */
 import { z } from "zod";
+import { normalizeOrigin, ORIGIN_PATTERN } from "./http/origins.ts";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -11,6 +12,19 @@ const int = (fallback: number, min: number, max: number) =>
 const flag = z
   .preprocess(unset, z.enum(["true", "false", "1", "0"]).default("false"))
   .transform((v) => v === "true" || v === "1");
+
+/** A comma-separated list; unset or empty is an empty list. */
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item),
+  );
 
 const hops = z
   .preprocess(unset, z.enum(["true", "false", "0", "1", "2", "3", "4", "5"]).default("0"))
@@ -63,6 +77,19 @@ export const envSchema = z.object({
   TURN_PORT: int(3478, 1, 65535),
   TURN_TTL_SECONDS: int(300, 60, 24 * 3600),
   ICE_TRANSPORT_POLICY: z.preprocess(unset, z.enum(["all", "relay"]).default("all")),
+  ALLOWED_ORIGINS: commaList(
+    z
+      .string()
+      .transform(normalizeOrigin)
+      .pipe(
+        z
+          .string()
+          .regex(
+            ORIGIN_PATTERN,
+            "each entry must be an origin: moz-extension://<uuid>, chrome-extension://<id> or http(s)://host[:port]",
+          ),
+      ),
+  ),
   LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
   TRUST_PROXY: hops,
   RATE_LIMIT_SESSIONS_PER_MINUTE: int(10, 0, 100_000),

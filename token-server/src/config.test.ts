@@ -185,4 +185,18 @@ describe("loadConfig", () => {
         .sort(),
     ).toEqual(["MAX_SESSIONS", "TRUST_PROXY"]);
   });
+
+  it("reads extra allowed origins, normalised, and refuses wildcards", () => {
+    const root = repoRoot();
+    const firefox = "moz-extension://0a1b2c3d-1111-2222-3333-444455556666";
+    const config = loadConfig(
+      { ALLOWED_ORIGINS: ` ${firefox}, HTTPS://Beam.Example.com/ ` },
+      { repoRoot: root },
+    );
+    expect(config.allowedOrigins).toEqual([firefox, "https://beam.example.com"]);
+    expect(loadConfig({}, { repoRoot: root }).allowedOrigins).toEqual([]);
+    expect(problemsOf({ ALLOWED_ORIGINS: "chrome-extension://*" })).toEqual([
+      expect.stringMatching(/^ALLOWED_ORIGINS\.0: each entry must be an origin/),
+    ]);
+  });
 });

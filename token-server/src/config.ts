@@ -38,6 +38,8 @@ export interface Config {
   /** Origin (and optional path prefix) viewers reach the server at, without a trailing slash. */
   publicUrl: string;
   apiKey: string | undefined;
+  /** Origins allowed besides the server's own and Beam's Chrome extension (CORS, state-changing requests). */
+  allowedOrigins: string[];
   /** The first secret signs; all of them verify (the second is the previous one, during a rotation). */
   tokenSecrets: string[];
   dataDir: string;
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://${urlHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, ""),
     apiKey: e.API_KEY,
+    allowedOrigins: e.ALLOWED_ORIGINS,
     tokenSecrets: e.TOKEN_SECRET_PREVIOUS ? [primary, e.TOKEN_SECRET_PREVIOUS] : [primary],
     knownSecrets: [
       e.API_KEY,
