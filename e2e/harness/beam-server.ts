@@ -44,6 +44,8 @@ export interface BeamServerOptions {
   publicHost?: string;
   /** Emulator quotas, e.g. shortened idle and connection timeouts (defaults: KVS's values). */
   emulatorLimits?: LimitOverrides;
+  /** ALLOWED_ORIGINS: a Firefox sharer's moz-extension:// origin (each installation has its own). */
+  allowedOrigins?: string[];
 }
 
 /**
@@ -76,6 +78,7 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
           publicUrl: options.publicHost ? `http://${options.publicHost}:${ownPort}` : ownUrl,
           sessionTtlSeconds: options.sessionTtlSeconds ?? defaults.sessionTtlSeconds,
           iceTransportPolicy: options.iceTransportPolicy ?? "all",
+          allowedOrigins: options.allowedOrigins ?? [],
         },
         kvs: kvs.backend,
         tokens: createTokenService({ secrets: defaults.tokenSecrets, clock }),

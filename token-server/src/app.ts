@@ -9,6 +9,8 @@ import { requireApiKey } from "./http/auth.ts";
 import { limitBody } from "./http/body-limit.ts";
 import { corsForBeam } from "./http/cors.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
+import { allowedHosts, requireAllowedHost } from "./http/host-check.ts";
+import { requireAllowedOrigin } from "./http/origin-check.ts";
 import { allowedOrigins } from "./http/origins.ts";
 import { requestLog } from "./http/request-log.ts";
 import { ANY_WEBSOCKET, baseSecurityHeaders, noStore } from "./http/security-headers.ts";
@@ -27,7 +29,7 @@ import type { TokenService } from "./tokens.ts";
 import type { ViewerFiles } from "./viewer-files.ts";
 
 export type AppConfig = Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds"> &
-  Partial<Pick<Config, "iceTransportPolicy" | "allowedOrigins">> & {
+  Partial<Pick<Config, "iceTransportPolicy" | "allowedOrigins" | "allowedHosts">> & {
     /** Rate limits, session cap and viewer limit; absent: none (embedders and tests opt in). */
     abuse?: AbuseLimits;
     /** How long a presigned URL is usable: how long a viewer's seat is held. */
@@ -81,9 +83,11 @@ export function createApp(deps: AppDeps): Hono {
 
   app.use(requestLog(logger, clock));
   app.use(baseSecurityHeaders());
+  app.use(requireAllowedHost(allowedHosts(config.publicUrl, config.allowedHosts)));
   app.use("/api/*", noStore());
   app.use("/api/*", corsForBeam(isAllowedOrigin));
   app.use("/healthz", corsForBeam(isAllowedOrigin));
+  app.use("/api/*", requireAllowedOrigin(isAllowedOrigin));
   app.use(
     "/api/*",
     limitBody(MAX_BODY_BYTES, () => {

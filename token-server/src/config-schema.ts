@@ -90,6 +90,15 @@ export const envSchema = z.object({
           ),
       ),
   ),
+  ALLOWED_HOSTS: commaList(
+    z
+      .string()
+      .toLowerCase()
+      .regex(
+        /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,
+        "each entry must be a host name",
+      ),
+  ),
   LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
   TRUST_PROXY: hops,
   RATE_LIMIT_SESSIONS_PER_MINUTE: int(10, 0, 100_000),

@@ -40,6 +40,8 @@ export interface Config {
   apiKey: string | undefined;
   /** Origins allowed besides the server's own and Beam's Chrome extension (CORS, state-changing requests). */
   allowedOrigins: string[];
+  /** Host names served besides PUBLIC_URL's, `localhost` and IP literals (DNS rebinding defence). */
+  allowedHosts: string[];
   /** The first secret signs; all of them verify (the second is the previous one, during a rotation). */
   tokenSecrets: string[];
   dataDir: string;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
     publicUrl: (e.PUBLIC_URL ?? `http://${urlHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, ""),
     apiKey: e.API_KEY,
     allowedOrigins: e.ALLOWED_ORIGINS,
+    allowedHosts: e.ALLOWED_HOSTS,
     tokenSecrets: e.TOKEN_SECRET_PREVIOUS ? [primary, e.TOKEN_SECRET_PREVIOUS] : [primary],
     knownSecrets: [
       e.API_KEY,

@@ -38,6 +38,8 @@ export async function startBeamServer(
     sessionTtlSeconds?: number;
     abuse?: AppConfig["abuse"];
     signalingSources?: readonly string[];
+    allowedOrigins?: string[];
+    allowedHosts?: string[];
   } = {},
 ): Promise<BeamServer> {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -71,6 +73,8 @@ export async function startBeamServer(
       presignExpiresSeconds: 60,
       ...(options.abuse ? { abuse: options.abuse } : {}),
       ...(options.signalingSources ? { signalingSources: options.signalingSources } : {}),
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     },
     kvs: kvs.backend,
     tokens: createTokenService({ secrets: [options.tokenSecret ?? TEST_TOKEN_SECRET], clock }),
