@@ -1,12 +1,11 @@
 import { Hono } from "hono";
-import { BeamError } from "../../protocol/errors.ts";
 import { rateLimit } from "./abuse/rate-limit.ts";
 import { ViewerSeats } from "./abuse/viewer-seats.ts";
 import { WindowLimiter } from "./abuse/window-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { AbuseLimits, Config } from "./config.ts";
 import { requireApiKey } from "./http/auth.ts";
-import { limitBody } from "./http/body-limit.ts";
+import { limitDeclaredBody } from "./http/body-limit.ts";
 import { corsForBeam } from "./http/cors.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
 import { allowedHosts, requireAllowedHost } from "./http/host-check.ts";
@@ -47,8 +46,6 @@ export interface AppDeps {
   viewerFiles: ViewerFiles;
 }
 
-export const MAX_BODY_BYTES = 16 * 1024;
-
 /** The whole HTTP API as a Hono app. It never listens: `main.ts` (or a test) adapts it to a runtime. */
 export function createApp(deps: AppDeps): Hono {
   const { config, clock, logger } = deps;
@@ -88,12 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use("/api/*", corsForBeam(isAllowedOrigin));
   app.use("/healthz", corsForBeam(isAllowedOrigin));
   app.use("/api/*", requireAllowedOrigin(isAllowedOrigin));
-  app.use(
-    "/api/*",
-    limitBody(MAX_BODY_BYTES, () => {
-      throw new BeamError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    }),
-  );
+  app.use("/api/*", limitDeclaredBody());
 
   app.get("/healthz", healthRoute(deps.kvs));
   if (abuse && abuse.sessionsPerMinute > 0) {
@@ -101,6 +93,12 @@ export function createApp(deps: AppDeps): Hono {
   }
   if (abuse && abuse.joinsPerMinute > 0) {
     app.post("/api/sessions/:id/viewers", perMinute(abuse.joinsPerMinute, "viewer joins"));
+  }
+  if (abuse && abuse.sharerPerMinute > 0) {
+    // One budget for every master-token request, counted before the token is checked.
+    const sharer = perMinute(abuse.sharerPerMinute, "requests from sharers");
+    for (const path of ["master", "link", "removals"]) app.post(`/api/sessions/:id/${path}`, sharer);
+    app.delete("/api/sessions/:id", sharer);
   }
   app.post("/api/sessions", requireApiKey(config.apiKey), createSessionRoute(sessions));
   app.post("/api/sessions/:id/master", masterCredentialsRoute(sessions));

@@ -155,15 +155,20 @@ describe("loadConfig", () => {
       trustProxyHops: 0,
       sessionsPerMinute: 10,
       joinsPerMinute: 60,
+      sharerPerMinute: 120,
       maxSessions: 50,
       viewersPerSession: 10,
     });
     expect(defaults.janitorIntervalSeconds).toBe(300);
+    expect(defaults.http).toEqual({ requestTimeoutMs: 15_000, maxConnections: 1000 });
     const set = loadConfig(
       {
         TRUST_PROXY: "true",
         RATE_LIMIT_SESSIONS_PER_MINUTE: "0",
         RATE_LIMIT_JOINS_PER_MINUTE: "5",
+        RATE_LIMIT_SHARER_PER_MINUTE: "7",
+        HTTP_REQUEST_TIMEOUT_SECONDS: "10",
+        HTTP_MAX_CONNECTIONS: "0",
         MAX_SESSIONS: "3",
         VIEWERS_PER_SESSION: "4",
         JANITOR_INTERVAL_SECONDS: "0",
@@ -174,10 +179,12 @@ describe("loadConfig", () => {
       trustProxyHops: 1,
       sessionsPerMinute: 0,
       joinsPerMinute: 5,
+      sharerPerMinute: 7,
       maxSessions: 3,
       viewersPerSession: 4,
     });
     expect(set.janitorIntervalSeconds).toBe(0);
+    expect(set.http).toEqual({ requestTimeoutMs: 10_000, maxConnections: 0 });
     expect(loadConfig({ TRUST_PROXY: "2" }, { repoRoot: repoRoot() }).abuse.trustProxyHops).toBe(2);
     expect(
       problemsOf({ TRUST_PROXY: "yes", MAX_SESSIONS: "-1" })

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { type Env, envSchema, type LogLevel } from "./config-schema.ts";
+import type { HttpLimits } from "./http/node-limits.ts";
 import { loadOrCreateTokenSecret } from "./token-secret.ts";
 import { type IceTransportPolicy, resolveTurn, type TurnSetting } from "./turn/turn-config.ts";
 
@@ -26,6 +27,8 @@ export interface AbuseLimits {
   sessionsPerMinute: number;
   /** Viewer joins per client address per minute. */
   joinsPerMinute: number;
+  /** Master-token requests (fresh credentials, new link, removal, end) per client address per minute. */
+  sharerPerMinute: number;
   /** Beam channels that may exist at once (counted in KVS by name prefix). */
   maxSessions: number;
   /** Distinct viewers admitted per session within the presign window (KVS admits 10 per channel). */
@@ -57,6 +60,8 @@ export interface Config {
   /** Values the logger must never print: API key, token secrets, AWS secret key and session token. */
   knownSecrets: string[];
   abuse: AbuseLimits;
+  /** Node HTTP server timeouts and connection cap (main.ts only; Lambda has API Gateway's). */
+  http: HttpLimits;
   /** How often the janitor deletes expired channels; 0 runs it at start-up only. */
   janitorIntervalSeconds: number;
 }
@@ -121,9 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
       trustProxyHops: e.TRUST_PROXY,
       sessionsPerMinute: e.RATE_LIMIT_SESSIONS_PER_MINUTE,
       joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE,
+      sharerPerMinute: e.RATE_LIMIT_SHARER_PER_MINUTE,
       maxSessions: e.MAX_SESSIONS,
       viewersPerSession: e.VIEWERS_PER_SESSION,
     },
+    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000, maxConnections: e.HTTP_MAX_CONNECTIONS },
     janitorIntervalSeconds: e.JANITOR_INTERVAL_SECONDS,
   };
 }

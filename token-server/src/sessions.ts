@@ -32,6 +32,8 @@ export interface SessionServiceDeps {
 }
 
 export interface SessionService {
+  /** Throws unless `masterToken` is this session's master token: routes call it before reading a body. */
+  authorizeMaster(sessionId: string, masterToken: string): void;
   create(request: CreateSessionRequest): Promise<CreateSessionResponse>;
   masterCredentials(sessionId: string, masterToken: string): Promise<MasterCredentialsResponse>;
   joinViewer(sessionId: string, request: ViewerJoinRequest): Promise<ViewerJoinResponse>;
@@ -73,6 +75,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     );
 
   return {
+    authorizeMaster(sessionId, masterToken) {
+      checkToken(sessionId, masterToken, "master");
+    },
+
     async create(request) {
       const max = deps.maxSessions ?? 0;
       if (max > 0 && (await kvs.countSessionChannels(max)) >= max) {

@@ -1,10 +1,12 @@
 /** Test helper: the real app on a real socket, against a real emulator, all on ephemeral loopback ports. */
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { type AppConfig, createApp } from "../app.ts";
 import type { Clock } from "../clock.ts";
 import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
+import { capConnections, type HttpLimits, nodeServerOptions } from "../http/node-limits.ts";
 import { createKvsBackend } from "../kvs/create-backend.ts";
 import type { KvsBackend } from "../kvs/port.ts";
 import { type Logger, silentLogger } from "../logger.ts";
@@ -40,6 +42,8 @@ export async function startBeamServer(
     signalingSources?: readonly string[];
     allowedOrigins?: string[];
     allowedHosts?: string[];
+    /** Timeouts and connection cap as main.ts applies them; absent: Node's defaults. */
+    http?: HttpLimits;
   } = {},
 ): Promise<BeamServer> {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -62,7 +66,9 @@ export async function startBeamServer(
     fetch: (request, env) => (app as Hono).fetch(request, env),
     hostname: "127.0.0.1",
     port: 0,
-  });
+    ...(options.http ? { serverOptions: nodeServerOptions(options.http) } : {}),
+  }) as Server;
+  if (options.http) capConnections(server, options.http);
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = createApp({
