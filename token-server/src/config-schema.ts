@@ -73,7 +73,14 @@ export const envSchema = z.object({
       .pipe(z.array(z.string().regex(/^turns?:/, "each URL must start with turn: or turns:")).min(1))
       .optional(),
   ),
-  TURN_SECRET: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").optional()),
+  TURN_SECRET: z.preprocess(
+    unset,
+    z
+      .string()
+      .min(16, "must be at least 16 characters")
+      .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+      .optional(),
+  ),
   TURN_PORT: int(3478, 1, 65535),
   TURN_TTL_SECONDS: int(300, 60, 24 * 3600),
   ICE_TRANSPORT_POLICY: z.preprocess(unset, z.enum(["all", "relay"]).default("all")),

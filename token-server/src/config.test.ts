@@ -147,6 +147,9 @@ describe("loadConfig", () => {
     expect(config.iceTransportPolicy).toBe("relay");
     expect(loadConfig({}, { repoRoot: repoRoot() }).iceTransportPolicy).toBe("all");
     expect(problemsOf({ TURN_URLS: "http://x" })).toEqual([expect.stringMatching(/^TURN_URLS/)]);
+    expect(problemsOf({ TURN: "coturn", TURN_SECRET: "sixteen chars\nno-auth" })).toEqual([
+      expect.stringMatching(/^TURN_SECRET: must be printable ASCII/),
+    ]);
   });
 
   it("reads the abuse limits and the janitor interval, with safe defaults", () => {

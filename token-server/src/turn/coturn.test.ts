@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COTURN_BINARY, coturnArgs, startCoturn } from "./coturn.ts";
+import { COTURN_BINARY, coturnArgs, coturnConfig, startCoturn } from "./coturn.ts";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -18,27 +19,43 @@ const portOpen = (port: number) =>
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(false)));
   });
 
+const SECRET = "s3cret-s3cret-s3cret";
+
 describe("coturn", () => {
   it("uses the TURN REST secret, no CLI, and relays from a loopback listening address", () => {
-    const args = coturnArgs(
-      { listenHost: "127.0.0.1", port: 3478, secret: "s3cret-s3cret-s3cret", allowLoopbackPeers: true },
+    const config = coturnConfig(
+      { listenHost: "127.0.0.1", port: 3478, secret: SECRET, allowLoopbackPeers: true },
       "/tmp/x",
-    );
-    expect(args).toEqual(
+    ).split("\n");
+    expect(config).toEqual(
       expect.arrayContaining([
-        "--use-auth-secret",
-        "--static-auth-secret=s3cret-s3cret-s3cret",
-        "--no-cli",
-        "--listening-ip=127.0.0.1",
-        "--relay-ip=127.0.0.1",
-        "--allow-loopback-peers",
-        "--userdb=/tmp/x/turndb",
+        "use-auth-secret",
+        `static-auth-secret=${SECRET}`,
+        "no-cli",
+        "listening-ip=127.0.0.1",
+        "relay-ip=127.0.0.1",
+        "allow-loopback-peers",
+        "userdb=/tmp/x/turndb",
       ]),
     );
-    const wide = coturnArgs({ listenHost: "0.0.0.0", port: 3478, secret: "s3cret-s3cret-s3cret" }, "/tmp/x");
-    expect(wide.some((arg) => arg.startsWith("--listening-ip") || arg === "--allow-loopback-peers")).toBe(
-      false,
-    );
+    expect(coturnArgs("/tmp/x/turnserver.conf")).toEqual(["-c", "/tmp/x/turnserver.conf"]);
+    expect(() => coturnConfig({ listenHost: "::", port: 1, secret: `${SECRET}\nno-auth` }, "/x")).toThrow();
+  });
+
+  it("keeps the secret off the command line: a 0600 file in a private directory, removed on close", async () => {
+    const port = await freePort();
+    const coturn = await startCoturn({ listenHost: "127.0.0.1", port, secret: SECRET });
+    try {
+      const cmdline = readFileSync(`/proc/${coturn.pid}/cmdline`, "utf8").split("\0");
+      expect(cmdline.join(" ")).not.toContain(SECRET);
+      expect(cmdline).toContain(coturn.configFile);
+      expect(statSync(coturn.configFile).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(coturn.configFile)).mode & 0o777).toBe(0o700);
+      expect(readFileSync(coturn.configFile, "utf8")).toContain(`static-auth-secret=${SECRET}`);
+    } finally {
+      await coturn.close();
+    }
+    expect(existsSync(dirname(coturn.configFile))).toBe(false);
   });
 
   it("starts Debian's turnserver on the given port and stops it on close", async () => {
