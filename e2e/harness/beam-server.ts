@@ -11,6 +11,7 @@ import {
   startEmulatorStack,
 } from "../../token-server/src/testing/emulator-stack.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
+import { turnRestUsers } from "../../token-server/src/turn/turn-users.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 
 // No trailing slash: `viewerFilesFromDir` rejects every file when given one.
@@ -85,6 +86,8 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
         clock,
         logger: createLogger({ level: "warn" }),
         viewerFiles: viewerFilesFromDir(VIEWER_DIST),
+        // As main.ts does: each peer gets TURN credentials for a user of its own.
+        ...(options.turn ? { turnUsers: turnRestUsers({ ...options.turn, clock }) } : {}),
       }),
     );
     port = listener.port;

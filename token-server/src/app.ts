@@ -25,6 +25,7 @@ import { removeViewerRoute } from "./routes/remove-viewer.ts";
 import { viewerPageRoutes } from "./routes/viewer-page.ts";
 import { createSessionService } from "./sessions.ts";
 import type { TokenService } from "./tokens.ts";
+import type { TurnUsers } from "./turn/turn-users.ts";
 import type { ViewerFiles } from "./viewer-files.ts";
 
 export type AppConfig = Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds"> &
@@ -44,6 +45,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   viewerFiles: ViewerFiles;
+  /** TURN credentials per peer (emulator mode with a TURN secret); absent: as KVS returned them. */
+  turnUsers?: TurnUsers;
 }
 
 /** The whole HTTP API as a Hono app. It never listens: `main.ts` (or a test) adapts it to a runtime. */
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
     publicUrl: config.publicUrl,
     sessionTtlSeconds: config.sessionTtlSeconds,
     iceTransportPolicy: config.iceTransportPolicy ?? "all",
+    ...(deps.turnUsers ? { turnUsers: deps.turnUsers } : {}),
     ...(abuse
       ? {
           maxSessions: abuse.maxSessions,

@@ -1,6 +1,7 @@
 /** The token server's environment variables: names, types, defaults and bounds (README: Configuration). */
 import { z } from "zod";
 import { normalizeOrigin, ORIGIN_PATTERN } from "./http/origins.ts";
+import { TURN_QUOTA_DEFAULTS } from "./turn/coturn.ts";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -83,6 +84,10 @@ export const envSchema = z.object({
   ),
   TURN_PORT: int(3478, 1, 65535),
   TURN_TTL_SECONDS: int(300, 60, 24 * 3600),
+  TURN_ALLOW_LOOPBACK_PEERS: flag,
+  TURN_RELAY_IP: z.preprocess(unset, z.union([z.ipv4(), z.ipv6()]).optional()),
+  TURN_USER_QUOTA: int(TURN_QUOTA_DEFAULTS.userQuota, 0, 100_000),
+  TURN_TOTAL_QUOTA: int(TURN_QUOTA_DEFAULTS.totalQuota, 0, 1_000_000),
   ICE_TRANSPORT_POLICY: z.preprocess(unset, z.enum(["all", "relay"]).default("all")),
   ALLOWED_ORIGINS: commaList(
     z

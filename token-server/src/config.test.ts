@@ -143,7 +143,33 @@ describe("loadConfig", () => {
       { TURN: "coturn", TURN_PORT: "3479", TURN_SECRET: "t".repeat(20), ICE_TRANSPORT_POLICY: "relay" },
       { repoRoot: repoRoot() },
     );
-    expect(config.turn).toMatchObject({ mode: "coturn", port: 3479, secret: "t".repeat(20) });
+    expect(config.turn).toMatchObject({
+      mode: "coturn",
+      port: 3479,
+      secret: "t".repeat(20),
+      allowLoopbackPeers: false,
+      userQuota: 64,
+      totalQuota: 2000,
+    });
+    const tuned = loadConfig(
+      {
+        TURN: "coturn",
+        TURN_ALLOW_LOOPBACK_PEERS: "true",
+        TURN_RELAY_IP: "10.0.0.5",
+        TURN_USER_QUOTA: "0",
+        TURN_TOTAL_QUOTA: "500",
+      },
+      { repoRoot: repoRoot() },
+    );
+    expect(tuned.turn).toMatchObject({
+      allowLoopbackPeers: true,
+      relayIp: "10.0.0.5",
+      userQuota: 0,
+      totalQuota: 500,
+    });
+    expect(problemsOf({ TURN: "coturn", TURN_RELAY_IP: "turn.example.com" })).toEqual([
+      expect.stringMatching(/^TURN_RELAY_IP/),
+    ]);
     expect(config.iceTransportPolicy).toBe("relay");
     expect(loadConfig({}, { repoRoot: repoRoot() }).iceTransportPolicy).toBe("all");
     expect(problemsOf({ TURN_URLS: "http://x" })).toEqual([expect.stringMatching(/^TURN_URLS/)]);

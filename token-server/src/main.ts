@@ -1,6 +1,7 @@
 /** Node entry point: reads config, starts the embedded emulator when there is no AWS, serves the app. */
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
+import { networkInterfaces } from "node:os";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
@@ -15,7 +16,8 @@ import { createKvsBackend } from "./kvs/create-backend.ts";
 import { createLogger } from "./logger.ts";
 import { createTokenService } from "./tokens.ts";
 import { type RunningCoturn, startCoturn } from "./turn/coturn.ts";
-import { emulatorTurn } from "./turn/turn-config.ts";
+import { coturnOptions, emulatorTurn } from "./turn/turn-config.ts";
+import { turnUsersFor } from "./turn/turn-users.ts";
 import { viewerFilesFromDir } from "./viewer-files.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -41,14 +43,12 @@ const emulatorCredentials = {
 async function startTurn(config: Config): Promise<RunningCoturn | undefined> {
   const turn = config.turn;
   if (turn.mode !== "coturn") return undefined;
-  return startCoturn({ listenHost: turn.listenHost, port: turn.port, secret: turn.secret }).catch(
-    (error: Error) => {
-      console.error(
-        `Beam cannot start coturn for TURN=coturn (apt-get install coturn; or set TURN_PORT if ${turn.port} is taken).\n${error.message}`,
-      );
-      process.exit(1);
-    },
-  );
+  return startCoturn(coturnOptions(turn, networkInterfaces())).catch((error: Error) => {
+    console.error(
+      `Beam cannot start coturn for TURN=coturn (apt-get install coturn; or set TURN_PORT if ${turn.port} is taken).\n${error.message}`,
+    );
+    process.exit(1);
+  });
 }
 
 async function connectKvs(
@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     viewerFiles: viewerFilesFromDir(fileURLToPath(new URL("../viewer/dist/", import.meta.url))),
+    turnUsers: turnUsersFor(config.turn, clock),
   });
 
   const janitor = startJanitor(

@@ -16,6 +16,7 @@ import { newLinkId, newSessionId, viewerClientId } from "./ids.ts";
 import { checkAdmission } from "./kvs/admission.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import { authorize, type TokenClaims, type TokenService } from "./tokens.ts";
+import { masterTurnUser, sharedTurnUsers, type TurnUsers } from "./turn/turn-users.ts";
 
 export interface SessionServiceDeps {
   kvs: KvsBackend;
@@ -29,6 +30,8 @@ export interface SessionServiceDeps {
   maxSessions?: number;
   /** Per-session viewer limit; absent: none. */
   seats?: ViewerSeats;
+  /** Signs each peer's TURN credentials for its own user; absent: the cached ones as they are. */
+  turnUsers?: TurnUsers;
 }
 
 export interface SessionService {
@@ -51,6 +54,7 @@ export interface SessionService {
 export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { kvs, tokens } = deps;
   const policy = deps.iceTransportPolicy === "relay" ? { iceTransportPolicy: "relay" as const } : {};
+  const turnUsers = deps.turnUsers ?? sharedTurnUsers;
 
   function checkToken(sessionId: string, token: string, role: "master" | "viewer") {
     if (!SESSION_ID_PATTERN.test(sessionId)) throw new BeamError("not_found", "There is no such session.");
@@ -105,14 +109,18 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         expiresAt: new Date(exp * 1000).toISOString(),
         masterToken: tokens.sign({ ...shown, role: "master" }),
         viewerUrl: viewerUrl(shown, linkId),
-        master: { signedUrl: master.signedUrl, iceServers: master.iceServers, ...policy },
+        master: {
+          signedUrl: master.signedUrl,
+          iceServers: turnUsers(master.iceServers, masterTurnUser(sessionId)),
+          ...policy,
+        },
       };
     },
 
     async masterCredentials(sessionId, masterToken) {
       checkToken(sessionId, masterToken, "master");
       const { signedUrl, iceServers } = await kvs.masterCredentials(sessionId);
-      return { signedUrl, iceServers, ...policy };
+      return { signedUrl, iceServers: turnUsers(iceServers, masterTurnUser(sessionId)), ...policy };
     },
 
     async joinViewer(sessionId, request) {
@@ -127,7 +135,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       return {
         clientId,
         signedUrl: credentials.signedUrl,
-        iceServers: credentials.iceServers,
+        iceServers: turnUsers(credentials.iceServers, clientId),
         ...policy,
         region: kvs.region,
         channelArn: credentials.channelArn,

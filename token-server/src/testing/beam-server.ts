@@ -11,6 +11,7 @@ import { createKvsBackend } from "../kvs/create-backend.ts";
 import type { KvsBackend } from "../kvs/port.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { createTokenService } from "../tokens.ts";
+import type { TurnUsers } from "../turn/turn-users.ts";
 import type { ViewerFiles } from "../viewer-files.ts";
 
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDBEAMTEST", secretAccessKey: "beam-test-secret-key" };
@@ -44,6 +45,7 @@ export async function startBeamServer(
     allowedHosts?: string[];
     /** Timeouts and connection cap as main.ts applies them; absent: Node's defaults. */
     http?: HttpLimits;
+    turnUsers?: TurnUsers;
   } = {},
 ): Promise<BeamServer> {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -87,6 +89,7 @@ export async function startBeamServer(
     clock,
     logger: options.logger ?? silentLogger,
     viewerFiles: noViewerFiles,
+    ...(options.turnUsers ? { turnUsers: options.turnUsers } : {}),
   });
   return {
     url,

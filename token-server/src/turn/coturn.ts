@@ -8,6 +8,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { DENIED_PEER_RANGES, LOOPBACK_PEER_RANGES } from "./peer-ranges.ts";
 
 export const COTURN_BINARY = "/usr/bin/turnserver";
 
@@ -23,6 +24,12 @@ export interface CoturnOptions {
    * such peers by default because a public TURN server must never reach its own host's services.
    */
   allowLoopbackPeers?: boolean;
+  /** Address relayed from; required with a wildcard `listenHost` (see relay-ip.ts), else that host. */
+  relayIp?: string;
+  /** Concurrent allocations per TURN user (every peer has a user of its own); 0: no quota. */
+  userQuota?: number;
+  /** Concurrent allocations in all; 0: no quota. */
+  totalQuota?: number;
   binary?: string;
   /** Every line coturn logs. */
   onLog?: (line: string) => void;
@@ -39,6 +46,12 @@ export interface RunningCoturn {
 }
 
 const isWildcard = (host: string) => host === "0.0.0.0" || host === "::";
+
+/**
+ * A browser allocates about one relay per TURN URL and local address, per peer connection: a sharer
+ * with 10 viewers, two URLs and two addresses holds about 40. Far below coturn's 16k relay ports.
+ */
+export const TURN_QUOTA_DEFAULTS = { userQuota: 64, totalQuota: 2000 } as const;
 
 /**
  * coturn's configuration file; pure, so what Beam asks coturn to do is readable in one place. The
@@ -62,11 +75,20 @@ export function coturnConfig(options: CoturnOptions, stateDir: string): string {
     `pidfile=${join(stateDir, "turnserver.pid")}`,
     `userdb=${join(stateDir, "turndb")}`,
   ];
-  if (!isWildcard(options.listenHost)) {
-    // Relaying from the listening address keeps a loopback-only server on loopback.
-    lines.push(`listening-ip=${options.listenHost}`, `relay-ip=${options.listenHost}`);
-  }
+  // Relaying from the listening address keeps a loopback-only server on loopback.
+  const relayIp = options.relayIp ?? (isWildcard(options.listenHost) ? undefined : options.listenHost);
+  if (relayIp === undefined) throw new Error("coturn listening on every interface needs a relay address");
+  if (!isWildcard(options.listenHost)) lines.push(`listening-ip=${options.listenHost}`);
+  lines.push(`relay-ip=${relayIp}`);
+  // Media is UDP; TCP relays (RFC 6062) would only let a peer open connections to arbitrary hosts.
+  lines.push("no-tcp-relay", "no-multicast-peers");
+  const denied = [...DENIED_PEER_RANGES, ...(options.allowLoopbackPeers ? [] : LOOPBACK_PEER_RANGES)];
+  lines.push(...denied.map((range) => `denied-peer-ip=${range}`));
   if (options.allowLoopbackPeers) lines.push("allow-loopback-peers");
+  const userQuota = options.userQuota ?? TURN_QUOTA_DEFAULTS.userQuota;
+  const totalQuota = options.totalQuota ?? TURN_QUOTA_DEFAULTS.totalQuota;
+  if (userQuota > 0) lines.push(`user-quota=${userQuota}`);
+  if (totalQuota > 0) lines.push(`total-quota=${totalQuota}`);
   return `${lines.join("\n")}\n`;
 }
 
