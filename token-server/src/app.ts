@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { rateLimit } from "./abuse/rate-limit.ts";
+import type { ViewerPresence } from "./abuse/viewer-presence.ts";
 import { ViewerSeats } from "./abuse/viewer-seats.ts";
 import { WindowLimiter } from "./abuse/window-limiter.ts";
 import type { Clock } from "./clock.ts";
@@ -32,8 +33,6 @@ export type AppConfig = Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds
   Partial<Pick<Config, "iceTransportPolicy" | "allowedOrigins" | "allowedHosts">> & {
     /** Rate limits, session cap and viewer limit; absent: none (embedders and tests opt in). */
     abuse?: AbuseLimits;
-    /** How long a presigned URL is usable: how long a viewer's seat is held. */
-    presignExpiresSeconds?: number;
     /** The viewer page's CSP connect-src for signaling; absent: any ws:/wss: origin. */
     signalingSources?: readonly string[];
   };
@@ -47,6 +46,8 @@ export interface AppDeps {
   viewerFiles: ViewerFiles;
   /** TURN credentials per peer (emulator mode with a TURN secret); absent: as KVS returned them. */
   turnUsers?: TurnUsers;
+  /** Who is connected (the embedded emulator sees it); absent: unknown, seats are only reservations. */
+  viewerPresence?: ViewerPresence;
 }
 
 /** The whole HTTP API as a Hono app. It never listens: `main.ts` (or a test) adapts it to a runtime. */
@@ -61,12 +62,13 @@ export function createApp(deps: AppDeps): Hono {
     sessionTtlSeconds: config.sessionTtlSeconds,
     iceTransportPolicy: config.iceTransportPolicy ?? "all",
     ...(deps.turnUsers ? { turnUsers: deps.turnUsers } : {}),
+    ...(deps.viewerPresence ? { viewerPresence: deps.viewerPresence } : {}),
     ...(abuse
       ? {
           maxSessions: abuse.maxSessions,
           seats: new ViewerSeats({
             perSession: abuse.viewersPerSession,
-            holdMs: (config.presignExpiresSeconds ?? 120) * 1000,
+            pendingMs: abuse.viewerSeatSeconds * 1000,
             clock,
           }),
         }

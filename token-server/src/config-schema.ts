@@ -120,6 +120,7 @@ export const envSchema = z.object({
   RATE_LIMIT_SHARER_PER_MINUTE: int(120, 0, 100_000),
   MAX_SESSIONS: int(50, 0, 10_000),
   VIEWERS_PER_SESSION: int(10, 0, 1_000),
+  VIEWER_SEAT_SECONDS: int(15, 1, 300),
   JANITOR_INTERVAL_SECONDS: int(300, 0, 86_400),
 });
 

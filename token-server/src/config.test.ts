@@ -187,6 +187,7 @@ describe("loadConfig", () => {
       sharerPerMinute: 120,
       maxSessions: 50,
       viewersPerSession: 10,
+      viewerSeatSeconds: 15,
     });
     expect(defaults.janitorIntervalSeconds).toBe(300);
     expect(defaults.http).toEqual({ requestTimeoutMs: 15_000, maxConnections: 1000 });
@@ -200,6 +201,7 @@ describe("loadConfig", () => {
         HTTP_MAX_CONNECTIONS: "0",
         MAX_SESSIONS: "3",
         VIEWERS_PER_SESSION: "4",
+        VIEWER_SEAT_SECONDS: "30",
         JANITOR_INTERVAL_SECONDS: "0",
       },
       { repoRoot: repoRoot() },
@@ -211,6 +213,7 @@ describe("loadConfig", () => {
       sharerPerMinute: 7,
       maxSessions: 3,
       viewersPerSession: 4,
+      viewerSeatSeconds: 30,
     });
     expect(set.janitorIntervalSeconds).toBe(0);
     expect(set.http).toEqual({ requestTimeoutMs: 10_000, maxConnections: 0 });

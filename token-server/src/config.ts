@@ -31,8 +31,10 @@ export interface AbuseLimits {
   sharerPerMinute: number;
   /** Beam channels that may exist at once (counted in KVS by name prefix). */
   maxSessions: number;
-  /** Distinct viewers admitted per session within the presign window (KVS admits 10 per channel). */
+  /** Viewers holding a seat per session at once: connected, or joined and not yet connected. */
   viewersPerSession: number;
+  /** How long a join holds a seat for its viewer to connect (all a seat is where connections are unseen). */
+  viewerSeatSeconds: number;
 }
 
 export interface Config {
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
       sharerPerMinute: e.RATE_LIMIT_SHARER_PER_MINUTE,
       maxSessions: e.MAX_SESSIONS,
       viewersPerSession: e.VIEWERS_PER_SESSION,
+      viewerSeatSeconds: e.VIEWER_SEAT_SECONDS,
     },
     http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000, maxConnections: e.HTTP_MAX_CONNECTIONS },
     janitorIntervalSeconds: e.JANITOR_INTERVAL_SECONDS,

@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import { networkInterfaces } from "node:os";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { emulatorPresence } from "./abuse/viewer-presence.ts";
 import { createApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { type Config, ConfigError, isLoopbackHost, loadConfig } from "./config.ts";
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
     logger,
     viewerFiles: viewerFilesFromDir(fileURLToPath(new URL("../viewer/dist/", import.meta.url))),
     turnUsers: turnUsersFor(config.turn, clock),
+    ...(emulator ? { viewerPresence: emulatorPresence(emulator, config.channelPrefix) } : {}),
   });
 
   const janitor = startJanitor(

@@ -10,6 +10,7 @@ import type {
 } from "../../protocol/api.ts";
 import { BeamError } from "../../protocol/errors.ts";
 import { buildViewerUrl, SESSION_ID_PATTERN } from "../../protocol/link.ts";
+import type { ViewerPresence } from "./abuse/viewer-presence.ts";
 import type { ViewerSeats } from "./abuse/viewer-seats.ts";
 import type { Clock } from "./clock.ts";
 import { newLinkId, newSessionId, viewerClientId } from "./ids.ts";
@@ -32,6 +33,8 @@ export interface SessionServiceDeps {
   seats?: ViewerSeats;
   /** Signs each peer's TURN credentials for its own user; absent: the cached ones as they are. */
   turnUsers?: TurnUsers;
+  /** Which viewers are connected, where the server can see it (embedded emulator). */
+  viewerPresence?: ViewerPresence;
 }
 
 export interface SessionService {
@@ -127,8 +130,14 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       const claims = checkToken(sessionId, request.token, "viewer");
       const clientId = viewerClientId(sessionId, request.viewerId);
       // Refused viewers (removed, or on a replaced link) take no seat and get no credentials.
-      checkAdmission(await kvs.admission(sessionId), claims.lid, clientId);
-      if (deps.seats && !deps.seats.take(sessionId, clientId)) {
+      const admission = await kvs.admission(sessionId);
+      checkAdmission(admission, claims.lid, clientId);
+      const seat = {
+        linkId: admission.linkId,
+        removed: admission.removed,
+        connected: deps.viewerPresence?.(sessionId),
+      };
+      if (deps.seats && !deps.seats.take(sessionId, clientId, seat)) {
         throw new BeamError("session_full", "This share already has as many viewers as it can take.");
       }
       const credentials = await kvs.viewerCredentials(sessionId, clientId);

@@ -50,6 +50,7 @@ const LIMITS: AbuseLimits = {
   sharerPerMinute: 3,
   maxSessions: 0,
   viewersPerSession: 2,
+  viewerSeatSeconds: 15,
 };
 
 let emulator: RunningEmulator;

@@ -75,6 +75,8 @@ export interface RunningEmulator {
   setCallDelayMs(ms: number): void;
   channelNames(): string[];
   connections(channelArn?: string): { masters: number; viewers: number };
+  /** Client ids of the viewers connected to a channel now (none for an unknown channel). */
+  viewerClientIds(channelName: string): string[];
   /** When the channel's newest master connection opened (ms epoch), or undefined without one: a reconnect moves it. */
   masterConnectedAt(channelArn: string): number | undefined;
   dropConnections(channelArn: string, role?: "MASTER" | "VIEWER"): void;
@@ -178,6 +180,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     setCallDelayMs: (ms) => api.setCallDelayMs(ms),
     channelNames: () => store.names(),
     connections: (channelArn) => hub.connections(channelArn),
+    viewerClientIds: (channelName) => {
+      const channel = store.findByName(channelName);
+      return channel ? hub.viewerClientIds(channel.arn) : [];
+    },
     masterConnectedAt: (channelArn) => hub.masterConnectedAt(channelArn),
     dropConnections: (channelArn, role) => hub.drop(channelArn, role),
     goAway: (channelArn) => hub.goAway(channelArn),

@@ -77,6 +77,11 @@ export class SignalingHub {
     };
   }
 
+  /** The client ids of the viewers connected to a channel now. */
+  viewerClientIds(channelArn: string): string[] {
+    return Object.keys(this.state.channels.get(channelArn)?.viewerIds ?? {});
+  }
+
   /** When the channel's newest master connection opened (emulator clock), or undefined without one. */
   masterConnectedAt(channelArn: string): number | undefined {
     const masters = [...this.state.connections.values()].filter(

@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { emulatorPresence } from "../abuse/viewer-presence.ts";
 import { type AppConfig, createApp } from "../app.ts";
 import type { Clock } from "../clock.ts";
 import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
@@ -78,7 +79,6 @@ export async function startBeamServer(
       apiKey: options.apiKey,
       publicUrl: url,
       sessionTtlSeconds: options.sessionTtlSeconds ?? 3600,
-      presignExpiresSeconds: 60,
       ...(options.abuse ? { abuse: options.abuse } : {}),
       ...(options.signalingSources ? { signalingSources: options.signalingSources } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
@@ -90,6 +90,8 @@ export async function startBeamServer(
     logger: options.logger ?? silentLogger,
     viewerFiles: noViewerFiles,
     ...(options.turnUsers ? { turnUsers: options.turnUsers } : {}),
+    // As main.ts does with its embedded emulator.
+    viewerPresence: emulatorPresence(emulator, "beam-"),
   });
   return {
     url,
