@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webExt from "web-ext";
 import { artifactPath } from "./harness/artifacts";
@@ -17,8 +18,10 @@ describe("Firefox extension", () => {
   let firefox: FirefoxSharer;
 
   beforeAll(async () => {
-    server = await startBeamServer();
-    firefox = await launchFirefoxSharer(requireBuiltFirefoxExtension());
+    // The token server trusts this installation's moz-extension:// origin, as an operator would.
+    const uuid = randomUUID();
+    server = await startBeamServer({ allowedOrigins: [`moz-extension://${uuid}`] });
+    firefox = await launchFirefoxSharer(requireBuiltFirefoxExtension(), uuid);
   });
 
   afterAll(async () => {

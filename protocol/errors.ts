@@ -8,6 +8,10 @@ export const ERROR_STATUS = {
   invalid_token: 401,
   token_expired: 401,
   forbidden: 403,
+  /** The request named a host this server is not known by (DNS rebinding). */
+  host_not_allowed: 421,
+  /** A browser request from an origin the server does not trust. */
+  origin_not_allowed: 403,
   not_found: 404,
   session_full: 409,
   session_ended: 410,

@@ -11,6 +11,7 @@ import {
   startEmulatorStack,
 } from "../../token-server/src/testing/emulator-stack.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
+import { turnRestUsers } from "../../token-server/src/turn/turn-users.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 
 // No trailing slash: `viewerFilesFromDir` rejects every file when given one.
@@ -44,6 +45,8 @@ export interface BeamServerOptions {
   publicHost?: string;
   /** Emulator quotas, e.g. shortened idle and connection timeouts (defaults: KVS's values). */
   emulatorLimits?: LimitOverrides;
+  /** ALLOWED_ORIGINS: a Firefox sharer's moz-extension:// origin (each installation has its own). */
+  allowedOrigins?: string[];
 }
 
 /**
@@ -76,12 +79,15 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
           publicUrl: options.publicHost ? `http://${options.publicHost}:${ownPort}` : ownUrl,
           sessionTtlSeconds: options.sessionTtlSeconds ?? defaults.sessionTtlSeconds,
           iceTransportPolicy: options.iceTransportPolicy ?? "all",
+          allowedOrigins: options.allowedOrigins ?? [],
         },
         kvs: kvs.backend,
         tokens: createTokenService({ secrets: defaults.tokenSecrets, clock }),
         clock,
         logger: createLogger({ level: "warn" }),
         viewerFiles: viewerFilesFromDir(VIEWER_DIST),
+        // As main.ts does: each peer gets TURN credentials for a user of its own.
+        ...(options.turn ? { turnUsers: turnRestUsers({ ...options.turn, clock }) } : {}),
       }),
     );
     port = listener.port;

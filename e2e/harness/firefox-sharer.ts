@@ -13,9 +13,11 @@ export interface FirefoxSharer extends FirefoxBrowser {
   findExtensionPage(path: string): Promise<Page | undefined>;
 }
 
-export async function launchFirefoxSharer(extensionDir: string): Promise<FirefoxSharer> {
-  // Firefox gives each install a random moz-extension:// host unless this pref names it first.
-  const uuid = randomUUID();
+/**
+ * Firefox gives each install a random moz-extension:// host unless a pref names it first: `uuid`
+ * names it, so the token server can be told the origin (ALLOWED_ORIGINS) before Firefox starts.
+ */
+export async function launchFirefoxSharer(extensionDir: string, uuid = randomUUID()): Promise<FirefoxSharer> {
   const manifest = JSON.parse(readFileSync(`${extensionDir}/manifest.json`, "utf8"));
   const addonId: string = manifest.browser_specific_settings.gecko.id;
   const firefox = await launchFirefox(

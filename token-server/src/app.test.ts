@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BeamError } from "../../protocol/errors.ts";
 import { createApp } from "./app.ts";
+import { BEAM_CHROME_EXTENSION_ORIGIN } from "./http/origins.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import { createLogger } from "./logger.ts";
 import { createTokenService } from "./tokens.ts";
@@ -105,7 +106,7 @@ describe("routing", () => {
     expect(log).not.toContain(API_KEY);
   });
 
-  it("allows CORS from extensions and its own origin only", async () => {
+  it("grants CORS to Beam's extension and its own origin; another extension's preflight gets none", async () => {
     const { app } = appWith();
     const preflight = (origin: string) =>
       app.request("/api/sessions", {
@@ -116,14 +117,33 @@ describe("routing", () => {
           "access-control-request-headers": "authorization",
         },
       });
+    for (const origin of [BEAM_CHROME_EXTENSION_ORIGIN, PUBLIC_URL]) {
+      expect((await preflight(origin)).headers.get("access-control-allow-origin")).toBe(origin);
+    }
     for (const origin of [
       "chrome-extension://abcdefghijklmnopabcdefghijklmnop",
       "moz-extension://0a1b2c3d-1111-2222-3333-444455556666",
-      PUBLIC_URL,
+      "https://evil.example",
     ]) {
-      expect((await preflight(origin)).headers.get("access-control-allow-origin")).toBe(origin);
+      expect((await preflight(origin)).headers.get("access-control-allow-origin")).toBeNull();
     }
-    expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("grants CORS to origins configured in ALLOWED_ORIGINS (a Firefox install's UUID)", async () => {
+    const firefox = "moz-extension://0a1b2c3d-1111-2222-3333-444455556666";
+    const app = createApp({
+      config: { apiKey: API_KEY, publicUrl: PUBLIC_URL, sessionTtlSeconds: 3600, allowedOrigins: [firefox] },
+      kvs: unreachableKvs().kvs,
+      tokens: createTokenService({ secrets: ["r".repeat(32)], clock }),
+      clock,
+      logger: createLogger({ level: "silent" }),
+      viewerFiles: { read: async () => null },
+    });
+    const response = await app.request("/api/sessions", {
+      method: "OPTIONS",
+      headers: { origin: firefox, "access-control-request-method": "POST" },
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBe(firefox);
   });
 });
 

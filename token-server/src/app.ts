@@ -1,14 +1,17 @@
 import { Hono } from "hono";
-import { BeamError } from "../../protocol/errors.ts";
 import { rateLimit } from "./abuse/rate-limit.ts";
+import type { ViewerPresence } from "./abuse/viewer-presence.ts";
 import { ViewerSeats } from "./abuse/viewer-seats.ts";
 import { WindowLimiter } from "./abuse/window-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { AbuseLimits, Config } from "./config.ts";
 import { requireApiKey } from "./http/auth.ts";
-import { limitBody } from "./http/body-limit.ts";
+import { limitDeclaredBody } from "./http/body-limit.ts";
 import { corsForBeam } from "./http/cors.ts";
 import { handleError, handleNotFound } from "./http/errors.ts";
+import { allowedHosts, requireAllowedHost } from "./http/host-check.ts";
+import { requireAllowedOrigin } from "./http/origin-check.ts";
+import { allowedOrigins } from "./http/origins.ts";
 import { requestLog } from "./http/request-log.ts";
 import { ANY_WEBSOCKET, baseSecurityHeaders, noStore } from "./http/security-headers.ts";
 import type { KvsBackend } from "./kvs/port.ts";
@@ -23,14 +26,13 @@ import { removeViewerRoute } from "./routes/remove-viewer.ts";
 import { viewerPageRoutes } from "./routes/viewer-page.ts";
 import { createSessionService } from "./sessions.ts";
 import type { TokenService } from "./tokens.ts";
+import type { TurnUsers } from "./turn/turn-users.ts";
 import type { ViewerFiles } from "./viewer-files.ts";
 
 export type AppConfig = Pick<Config, "apiKey" | "publicUrl" | "sessionTtlSeconds"> &
-  Partial<Pick<Config, "iceTransportPolicy">> & {
+  Partial<Pick<Config, "iceTransportPolicy" | "allowedOrigins" | "allowedHosts">> & {
     /** Rate limits, session cap and viewer limit; absent: none (embedders and tests opt in). */
     abuse?: AbuseLimits;
-    /** How long a presigned URL is usable: how long a viewer's seat is held. */
-    presignExpiresSeconds?: number;
     /** The viewer page's CSP connect-src for signaling; absent: any ws:/wss: origin. */
     signalingSources?: readonly string[];
   };
@@ -42,9 +44,11 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   viewerFiles: ViewerFiles;
+  /** TURN credentials per peer (emulator mode with a TURN secret); absent: as KVS returned them. */
+  turnUsers?: TurnUsers;
+  /** Who is connected (the embedded emulator sees it); absent: unknown, seats are only reservations. */
+  viewerPresence?: ViewerPresence;
 }
-
-export const MAX_BODY_BYTES = 16 * 1024;
 
 /** The whole HTTP API as a Hono app. It never listens: `main.ts` (or a test) adapts it to a runtime. */
 export function createApp(deps: AppDeps): Hono {
@@ -57,12 +61,14 @@ export function createApp(deps: AppDeps): Hono {
     publicUrl: config.publicUrl,
     sessionTtlSeconds: config.sessionTtlSeconds,
     iceTransportPolicy: config.iceTransportPolicy ?? "all",
+    ...(deps.turnUsers ? { turnUsers: deps.turnUsers } : {}),
+    ...(deps.viewerPresence ? { viewerPresence: deps.viewerPresence } : {}),
     ...(abuse
       ? {
           maxSessions: abuse.maxSessions,
           seats: new ViewerSeats({
             perSession: abuse.viewersPerSession,
-            holdMs: (config.presignExpiresSeconds ?? 120) * 1000,
+            pendingMs: abuse.viewerSeatSeconds * 1000,
             clock,
           }),
         }
@@ -75,19 +81,17 @@ export function createApp(deps: AppDeps): Hono {
       what,
       logger,
     });
+  const isAllowedOrigin = allowedOrigins(config.publicUrl, config.allowedOrigins);
   const app = new Hono();
 
   app.use(requestLog(logger, clock));
   app.use(baseSecurityHeaders());
+  app.use(requireAllowedHost(allowedHosts(config.publicUrl, config.allowedHosts)));
   app.use("/api/*", noStore());
-  app.use("/api/*", corsForBeam(config.publicUrl));
-  app.use("/healthz", corsForBeam(config.publicUrl));
-  app.use(
-    "/api/*",
-    limitBody(MAX_BODY_BYTES, () => {
-      throw new BeamError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-    }),
-  );
+  app.use("/api/*", corsForBeam(isAllowedOrigin));
+  app.use("/healthz", corsForBeam(isAllowedOrigin));
+  app.use("/api/*", requireAllowedOrigin(isAllowedOrigin));
+  app.use("/api/*", limitDeclaredBody());
 
   app.get("/healthz", healthRoute(deps.kvs));
   if (abuse && abuse.sessionsPerMinute > 0) {
@@ -95,6 +99,12 @@ export function createApp(deps: AppDeps): Hono {
   }
   if (abuse && abuse.joinsPerMinute > 0) {
     app.post("/api/sessions/:id/viewers", perMinute(abuse.joinsPerMinute, "viewer joins"));
+  }
+  if (abuse && abuse.sharerPerMinute > 0) {
+    // One budget for every master-token request, counted before the token is checked.
+    const sharer = perMinute(abuse.sharerPerMinute, "requests from sharers");
+    for (const path of ["master", "link", "removals"]) app.post(`/api/sessions/:id/${path}`, sharer);
+    app.delete("/api/sessions/:id", sharer);
   }
   app.post("/api/sessions", requireApiKey(config.apiKey), createSessionRoute(sessions));
   app.post("/api/sessions/:id/master", masterCredentialsRoute(sessions));

@@ -143,10 +143,39 @@ describe("loadConfig", () => {
       { TURN: "coturn", TURN_PORT: "3479", TURN_SECRET: "t".repeat(20), ICE_TRANSPORT_POLICY: "relay" },
       { repoRoot: repoRoot() },
     );
-    expect(config.turn).toMatchObject({ mode: "coturn", port: 3479, secret: "t".repeat(20) });
+    expect(config.turn).toMatchObject({
+      mode: "coturn",
+      port: 3479,
+      secret: "t".repeat(20),
+      allowLoopbackPeers: false,
+      userQuota: 64,
+      totalQuota: 2000,
+    });
+    const tuned = loadConfig(
+      {
+        TURN: "coturn",
+        TURN_ALLOW_LOOPBACK_PEERS: "true",
+        TURN_RELAY_IP: "10.0.0.5",
+        TURN_USER_QUOTA: "0",
+        TURN_TOTAL_QUOTA: "500",
+      },
+      { repoRoot: repoRoot() },
+    );
+    expect(tuned.turn).toMatchObject({
+      allowLoopbackPeers: true,
+      relayIp: "10.0.0.5",
+      userQuota: 0,
+      totalQuota: 500,
+    });
+    expect(problemsOf({ TURN: "coturn", TURN_RELAY_IP: "turn.example.com" })).toEqual([
+      expect.stringMatching(/^TURN_RELAY_IP/),
+    ]);
     expect(config.iceTransportPolicy).toBe("relay");
     expect(loadConfig({}, { repoRoot: repoRoot() }).iceTransportPolicy).toBe("all");
     expect(problemsOf({ TURN_URLS: "http://x" })).toEqual([expect.stringMatching(/^TURN_URLS/)]);
+    expect(problemsOf({ TURN: "coturn", TURN_SECRET: "sixteen chars\nno-auth" })).toEqual([
+      expect.stringMatching(/^TURN_SECRET: must be printable ASCII/),
+    ]);
   });
 
   it("reads the abuse limits and the janitor interval, with safe defaults", () => {
@@ -155,17 +184,24 @@ describe("loadConfig", () => {
       trustProxyHops: 0,
       sessionsPerMinute: 10,
       joinsPerMinute: 60,
+      sharerPerMinute: 120,
       maxSessions: 50,
       viewersPerSession: 10,
+      viewerSeatSeconds: 15,
     });
     expect(defaults.janitorIntervalSeconds).toBe(300);
+    expect(defaults.http).toEqual({ requestTimeoutMs: 15_000, maxConnections: 1000 });
     const set = loadConfig(
       {
         TRUST_PROXY: "true",
         RATE_LIMIT_SESSIONS_PER_MINUTE: "0",
         RATE_LIMIT_JOINS_PER_MINUTE: "5",
+        RATE_LIMIT_SHARER_PER_MINUTE: "7",
+        HTTP_REQUEST_TIMEOUT_SECONDS: "10",
+        HTTP_MAX_CONNECTIONS: "0",
         MAX_SESSIONS: "3",
         VIEWERS_PER_SESSION: "4",
+        VIEWER_SEAT_SECONDS: "30",
         JANITOR_INTERVAL_SECONDS: "0",
       },
       { repoRoot: repoRoot() },
@@ -174,15 +210,38 @@ describe("loadConfig", () => {
       trustProxyHops: 1,
       sessionsPerMinute: 0,
       joinsPerMinute: 5,
+      sharerPerMinute: 7,
       maxSessions: 3,
       viewersPerSession: 4,
+      viewerSeatSeconds: 30,
     });
     expect(set.janitorIntervalSeconds).toBe(0);
+    expect(set.http).toEqual({ requestTimeoutMs: 10_000, maxConnections: 0 });
     expect(loadConfig({ TRUST_PROXY: "2" }, { repoRoot: repoRoot() }).abuse.trustProxyHops).toBe(2);
     expect(
       problemsOf({ TRUST_PROXY: "yes", MAX_SESSIONS: "-1" })
         .map((p) => p.split(":")[0])
         .sort(),
     ).toEqual(["MAX_SESSIONS", "TRUST_PROXY"]);
+  });
+
+  it("reads extra allowed origins and host names, normalised, and refuses wildcards", () => {
+    const root = repoRoot();
+    const firefox = "moz-extension://0a1b2c3d-1111-2222-3333-444455556666";
+    const config = loadConfig(
+      { ALLOWED_ORIGINS: ` ${firefox}, HTTPS://Beam.Example.com/ ` },
+      { repoRoot: root },
+    );
+    expect(config.allowedOrigins).toEqual([firefox, "https://beam.example.com"]);
+    expect(loadConfig({}, { repoRoot: root }).allowedOrigins).toEqual([]);
+    expect(
+      loadConfig({ ALLOWED_HOSTS: "Beam.LAN,beam.example.com" }, { repoRoot: root }).allowedHosts,
+    ).toEqual(["beam.lan", "beam.example.com"]);
+    expect(problemsOf({ ALLOWED_HOSTS: "*.example.com" })).toEqual([
+      expect.stringMatching(/^ALLOWED_HOSTS\.0: each entry must be a host name/),
+    ]);
+    expect(problemsOf({ ALLOWED_ORIGINS: "chrome-extension://*" })).toEqual([
+      expect.stringMatching(/^ALLOWED_ORIGINS\.0: each entry must be an origin/),
+    ]);
   });
 });

@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from "node:path";
-import { z } from "zod";
+import { type Env, envSchema, type LogLevel } from "./config-schema.ts";
+import type { HttpLimits } from "./http/node-limits.ts";
 import { loadOrCreateTokenSecret } from "./token-secret.ts";
 import { type IceTransportPolicy, resolveTurn, type TurnSetting } from "./turn/turn-config.ts";
 
-export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { LOG_LEVELS, type LogLevel } from "./config-schema.ts";
 
 export type KvsConfig =
   | { mode: "aws"; region: string }
@@ -27,10 +27,14 @@ export interface AbuseLimits {
   sessionsPerMinute: number;
   /** Viewer joins per client address per minute. */
   joinsPerMinute: number;
+  /** Master-token requests (fresh credentials, new link, removal, end) per client address per minute. */
+  sharerPerMinute: number;
   /** Beam channels that may exist at once (counted in KVS by name prefix). */
   maxSessions: number;
-  /** Distinct viewers admitted per session within the presign window (KVS admits 10 per channel). */
+  /** Viewers holding a seat per session at once: connected, or joined and not yet connected. */
   viewersPerSession: number;
+  /** How long a join holds a seat for its viewer to connect (all a seat is where connections are unseen). */
+  viewerSeatSeconds: number;
 }
 
 export interface Config {
@@ -39,6 +43,10 @@ export interface Config {
   /** Origin (and optional path prefix) viewers reach the server at, without a trailing slash. */
   publicUrl: string;
   apiKey: string | undefined;
+  /** Origins allowed besides the server's own and Beam's Chrome extension (CORS, state-changing requests). */
+  allowedOrigins: string[];
+  /** Host names served besides PUBLIC_URL's, `localhost` and IP literals (DNS rebinding defence). */
+  allowedHosts: string[];
   /** The first secret signs; all of them verify (the second is the previous one, during a rotation). */
   tokenSecrets: string[];
   dataDir: string;
@@ -54,6 +62,8 @@ export interface Config {
   /** Values the logger must never print: API key, token secrets, AWS secret key and session token. */
   knownSecrets: string[];
   abuse: AbuseLimits;
+  /** Node HTTP server timeouts and connection cap (main.ts only; Lambda has API Gateway's). */
+  http: HttpLimits;
   /** How often the janitor deletes expired channels; 0 runs it at start-up only. */
   janitorIntervalSeconds: number;
 }
@@ -66,76 +76,6 @@ export class ConfigError extends Error {
 }
 
 export const EMULATOR_REGION = "us-west-2";
-
-const unset = (value: unknown) => (value === "" ? undefined : value);
-const text = () => z.preprocess(unset, z.string().trim().optional());
-const int = (fallback: number, min: number, max: number) =>
-  z.preprocess(unset, z.coerce.number().int().min(min).max(max).default(fallback));
-const flag = z
-  .preprocess(unset, z.enum(["true", "false", "1", "0"]).default("false"))
-  .transform((v) => v === "true" || v === "1");
-
-const hops = z
-  .preprocess(unset, z.enum(["true", "false", "0", "1", "2", "3", "4", "5"]).default("0"))
-  .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)));
-
-const envSchema = z.object({
-  HOST: z.preprocess(unset, z.string().trim().min(1).default("127.0.0.1")),
-  PORT: int(8787, 0, 65535),
-  PUBLIC_URL: z.preprocess(unset, z.url({ protocol: /^https?$/ }).optional()),
-  API_KEY: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").optional()),
-  TOKEN_SECRET: z.preprocess(unset, z.string().min(32, "must be at least 32 characters").optional()),
-  TOKEN_SECRET_PREVIOUS: z.preprocess(unset, z.string().min(32, "must be at least 32 characters").optional()),
-  BEAM_DATA_DIR: text(),
-  BEAM_KVS: z.preprocess(unset, z.enum(["aws", "emulator", "auto"]).default("auto")),
-  AWS_REGION: text(),
-  AWS_DEFAULT_REGION: text(),
-  AWS_ACCESS_KEY_ID: text(),
-  AWS_SECRET_ACCESS_KEY: text(),
-  AWS_PROFILE: text(),
-  AWS_SESSION_TOKEN: text(),
-  EMULATOR_HOST: text(),
-  EMULATOR_PUBLIC_HOST: text(),
-  EMULATOR_PORT: int(8788, 0, 65535),
-  EMULATOR_TLS: flag,
-  EMULATOR_CALL_DELAY_MS: int(0, 0, 60_000),
-  SESSION_TTL_SECONDS: int(4 * 3600, 60, 7 * 24 * 3600),
-  PRESIGN_EXPIRES_SECONDS: int(120, 5, 299),
-  CHANNEL_PREFIX: z.preprocess(
-    unset,
-    z
-      .string()
-      .regex(/^[a-zA-Z0-9_.-]{1,32}$/, "must be 1–32 of [a-zA-Z0-9_.-]")
-      .default("beam-"),
-  ),
-  TURN: z.preprocess(unset, z.enum(["off", "coturn"]).default("off")),
-  TURN_URLS: z.preprocess(
-    unset,
-    z
-      .string()
-      .transform((v) =>
-        v
-          .split(",")
-          .map((url) => url.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.string().regex(/^turns?:/, "each URL must start with turn: or turns:")).min(1))
-      .optional(),
-  ),
-  TURN_SECRET: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").optional()),
-  TURN_PORT: int(3478, 1, 65535),
-  TURN_TTL_SECONDS: int(300, 60, 24 * 3600),
-  ICE_TRANSPORT_POLICY: z.preprocess(unset, z.enum(["all", "relay"]).default("all")),
-  LOG_LEVEL: z.preprocess(unset, z.enum(LOG_LEVELS).default("info")),
-  TRUST_PROXY: hops,
-  RATE_LIMIT_SESSIONS_PER_MINUTE: int(10, 0, 100_000),
-  RATE_LIMIT_JOINS_PER_MINUTE: int(60, 0, 100_000),
-  MAX_SESSIONS: int(50, 0, 10_000),
-  VIEWERS_PER_SESSION: int(10, 0, 1_000),
-  JANITOR_INTERVAL_SECONDS: int(300, 0, 86_400),
-});
-
-export type Env = z.infer<typeof envSchema>;
 
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
@@ -166,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://${urlHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, ""),
     apiKey: e.API_KEY,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    allowedHosts: e.ALLOWED_HOSTS,
     tokenSecrets: e.TOKEN_SECRET_PREVIOUS ? [primary, e.TOKEN_SECRET_PREVIOUS] : [primary],
     knownSecrets: [
       e.API_KEY,
@@ -186,9 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
       trustProxyHops: e.TRUST_PROXY,
       sessionsPerMinute: e.RATE_LIMIT_SESSIONS_PER_MINUTE,
       joinsPerMinute: e.RATE_LIMIT_JOINS_PER_MINUTE,
+      sharerPerMinute: e.RATE_LIMIT_SHARER_PER_MINUTE,
       maxSessions: e.MAX_SESSIONS,
       viewersPerSession: e.VIEWERS_PER_SESSION,
+      viewerSeatSeconds: e.VIEWER_SEAT_SECONDS,
     },
+    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000, maxConnections: e.HTTP_MAX_CONNECTIONS },
     janitorIntervalSeconds: e.JANITOR_INTERVAL_SECONDS,
   };
 }

@@ -35,7 +35,13 @@ export function createLambdaHandler(env: NodeJS.ProcessEnv): Handler {
       ...config,
       // Per-instance counters would not add up across instances: throttle in API Gateway instead.
       // The session cap stays; it counts channels in KVS.
-      abuse: { ...config.abuse, sessionsPerMinute: 0, joinsPerMinute: 0, viewersPerSession: 0 },
+      abuse: {
+        ...config.abuse,
+        sessionsPerMinute: 0,
+        joinsPerMinute: 0,
+        sharerPerMinute: 0,
+        viewersPerSession: 0,
+      },
       signalingSources: kvsEndpoint ? ANY_WEBSOCKET : signalingSources({ mode: "aws", region }),
     },
     kvs: kvs.backend,

@@ -1,11 +1,15 @@
 /** Node entry point: reads config, starts the embedded emulator when there is no AWS, serves the app. */
 import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import { networkInterfaces } from "node:os";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { emulatorPresence } from "./abuse/viewer-presence.ts";
 import { createApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { type Config, ConfigError, isLoopbackHost, loadConfig } from "./config.ts";
 import { type RunningEmulator, startEmulator } from "./emulator/index.ts";
+import { capConnections, nodeServerOptions } from "./http/node-limits.ts";
 import { signalingSources } from "./http/security-headers.ts";
 import { createJanitor, startJanitor } from "./janitor.ts";
 import type { KvsConnection } from "./kvs/clients.ts";
@@ -13,7 +17,8 @@ import { createKvsBackend } from "./kvs/create-backend.ts";
 import { createLogger } from "./logger.ts";
 import { createTokenService } from "./tokens.ts";
 import { type RunningCoturn, startCoturn } from "./turn/coturn.ts";
-import { emulatorTurn } from "./turn/turn-config.ts";
+import { coturnOptions, emulatorTurn } from "./turn/turn-config.ts";
+import { turnUsersFor } from "./turn/turn-users.ts";
 import { viewerFilesFromDir } from "./viewer-files.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -39,14 +44,12 @@ const emulatorCredentials = {
 async function startTurn(config: Config): Promise<RunningCoturn | undefined> {
   const turn = config.turn;
   if (turn.mode !== "coturn") return undefined;
-  return startCoturn({ listenHost: turn.listenHost, port: turn.port, secret: turn.secret }).catch(
-    (error: Error) => {
-      console.error(
-        `Beam cannot start coturn for TURN=coturn (apt-get install coturn; or set TURN_PORT if ${turn.port} is taken).\n${error.message}`,
-      );
-      process.exit(1);
-    },
-  );
+  return startCoturn(coturnOptions(turn, networkInterfaces())).catch((error: Error) => {
+    console.error(
+      `Beam cannot start coturn for TURN=coturn (apt-get install coturn; or set TURN_PORT if ${turn.port} is taken).\n${error.message}`,
+    );
+    process.exit(1);
+  });
 }
 
 async function connectKvs(
@@ -117,6 +120,8 @@ async function main(): Promise<void> {
     clock,
     logger,
     viewerFiles: viewerFilesFromDir(fileURLToPath(new URL("../viewer/dist/", import.meta.url))),
+    turnUsers: turnUsersFor(config.turn, clock),
+    ...(emulator ? { viewerPresence: emulatorPresence(emulator, config.channelPrefix) } : {}),
   });
 
   const janitor = startJanitor(
@@ -125,30 +130,40 @@ async function main(): Promise<void> {
     logger,
   );
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    const lines = [
-      `Beam token server listening on http://${info.family === "IPv6" ? `[${info.address}]` : info.address}:${info.port}`,
-      `  viewer links use ${config.publicUrl}`,
-      emulator
-        ? `  KVS: embedded emulator at ${emulator.endpoint} (region ${emulator.region}; no AWS account used)`
-        : `  KVS: AWS, region ${config.kvs.region}`,
-      config.apiKey ? "  session creation requires the API key" : "  no API key: loopback clients only",
-    ];
-    if (coturn) lines.push(`  TURN: coturn (pid ${coturn.pid}) on port ${coturn.port}`);
-    else if (config.turn.mode === "external") lines.push(`  TURN: ${config.turn.urls.join(", ")}`);
-    if (config.iceTransportPolicy === "relay") lines.push("  ICE: relay only (every peer goes through TURN)");
-    if (!isLoopbackHost(config.host) && isLoopbackHost(new URL(config.publicUrl).hostname)) {
-      lines.push(
-        `  warning: links point at ${config.publicUrl}, which other devices cannot open; set PUBLIC_URL to this machine's LAN address`,
-      );
-    }
-    if (process.argv.includes("--print-extension-path")) {
-      lines.push(
-        `  load the extension unpacked from: ${fileURLToPath(new URL("../../.output/chrome-mv3", import.meta.url))}`,
-      );
-    }
-    console.log(lines.join("\n"));
-  });
+  const server = serve(
+    {
+      fetch: app.fetch,
+      hostname: config.host,
+      port: config.port,
+      serverOptions: nodeServerOptions(config.http),
+    },
+    (info) => {
+      const lines = [
+        `Beam token server listening on http://${info.family === "IPv6" ? `[${info.address}]` : info.address}:${info.port}`,
+        `  viewer links use ${config.publicUrl}`,
+        emulator
+          ? `  KVS: embedded emulator at ${emulator.endpoint} (region ${emulator.region}; no AWS account used)`
+          : `  KVS: AWS, region ${config.kvs.region}`,
+        config.apiKey ? "  session creation requires the API key" : "  no API key: loopback clients only",
+      ];
+      if (coturn) lines.push(`  TURN: coturn (pid ${coturn.pid}) on port ${coturn.port}`);
+      else if (config.turn.mode === "external") lines.push(`  TURN: ${config.turn.urls.join(", ")}`);
+      if (config.iceTransportPolicy === "relay")
+        lines.push("  ICE: relay only (every peer goes through TURN)");
+      if (!isLoopbackHost(config.host) && isLoopbackHost(new URL(config.publicUrl).hostname)) {
+        lines.push(
+          `  warning: links point at ${config.publicUrl}, which other devices cannot open; set PUBLIC_URL to this machine's LAN address`,
+        );
+      }
+      if (process.argv.includes("--print-extension-path")) {
+        lines.push(
+          `  load the extension unpacked from: ${fileURLToPath(new URL("../../.output/chrome-mv3", import.meta.url))}`,
+        );
+      }
+      console.log(lines.join("\n"));
+    },
+  ) as Server;
+  capConnections(server, config.http);
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === "EADDRINUSE"

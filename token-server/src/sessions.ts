@@ -10,12 +10,14 @@ import type {
 } from "../../protocol/api.ts";
 import { BeamError } from "../../protocol/errors.ts";
 import { buildViewerUrl, SESSION_ID_PATTERN } from "../../protocol/link.ts";
+import type { ViewerPresence } from "./abuse/viewer-presence.ts";
 import type { ViewerSeats } from "./abuse/viewer-seats.ts";
 import type { Clock } from "./clock.ts";
 import { newLinkId, newSessionId, viewerClientId } from "./ids.ts";
 import { checkAdmission } from "./kvs/admission.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import { authorize, type TokenClaims, type TokenService } from "./tokens.ts";
+import { masterTurnUser, sharedTurnUsers, type TurnUsers } from "./turn/turn-users.ts";
 
 export interface SessionServiceDeps {
   kvs: KvsBackend;
@@ -29,9 +31,15 @@ export interface SessionServiceDeps {
   maxSessions?: number;
   /** Per-session viewer limit; absent: none. */
   seats?: ViewerSeats;
+  /** Signs each peer's TURN credentials for its own user; absent: the cached ones as they are. */
+  turnUsers?: TurnUsers;
+  /** Which viewers are connected, where the server can see it (embedded emulator). */
+  viewerPresence?: ViewerPresence;
 }
 
 export interface SessionService {
+  /** Throws unless `masterToken` is this session's master token: routes call it before reading a body. */
+  authorizeMaster(sessionId: string, masterToken: string): void;
   create(request: CreateSessionRequest): Promise<CreateSessionResponse>;
   masterCredentials(sessionId: string, masterToken: string): Promise<MasterCredentialsResponse>;
   joinViewer(sessionId: string, request: ViewerJoinRequest): Promise<ViewerJoinResponse>;
@@ -49,6 +57,7 @@ export interface SessionService {
 export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { kvs, tokens } = deps;
   const policy = deps.iceTransportPolicy === "relay" ? { iceTransportPolicy: "relay" as const } : {};
+  const turnUsers = deps.turnUsers ?? sharedTurnUsers;
 
   function checkToken(sessionId: string, token: string, role: "master" | "viewer") {
     if (!SESSION_ID_PATTERN.test(sessionId)) throw new BeamError("not_found", "There is no such session.");
@@ -73,6 +82,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     );
 
   return {
+    authorizeMaster(sessionId, masterToken) {
+      checkToken(sessionId, masterToken, "master");
+    },
+
     async create(request) {
       const max = deps.maxSessions ?? 0;
       if (max > 0 && (await kvs.countSessionChannels(max)) >= max) {
@@ -99,29 +112,39 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         expiresAt: new Date(exp * 1000).toISOString(),
         masterToken: tokens.sign({ ...shown, role: "master" }),
         viewerUrl: viewerUrl(shown, linkId),
-        master: { signedUrl: master.signedUrl, iceServers: master.iceServers, ...policy },
+        master: {
+          signedUrl: master.signedUrl,
+          iceServers: turnUsers(master.iceServers, masterTurnUser(sessionId)),
+          ...policy,
+        },
       };
     },
 
     async masterCredentials(sessionId, masterToken) {
       checkToken(sessionId, masterToken, "master");
       const { signedUrl, iceServers } = await kvs.masterCredentials(sessionId);
-      return { signedUrl, iceServers, ...policy };
+      return { signedUrl, iceServers: turnUsers(iceServers, masterTurnUser(sessionId)), ...policy };
     },
 
     async joinViewer(sessionId, request) {
       const claims = checkToken(sessionId, request.token, "viewer");
       const clientId = viewerClientId(sessionId, request.viewerId);
       // Refused viewers (removed, or on a replaced link) take no seat and get no credentials.
-      checkAdmission(await kvs.admission(sessionId), claims.lid, clientId);
-      if (deps.seats && !deps.seats.take(sessionId, clientId)) {
+      const admission = await kvs.admission(sessionId);
+      checkAdmission(admission, claims.lid, clientId);
+      const seat = {
+        linkId: admission.linkId,
+        removed: admission.removed,
+        connected: deps.viewerPresence?.(sessionId),
+      };
+      if (deps.seats && !deps.seats.take(sessionId, clientId, seat)) {
         throw new BeamError("session_full", "This share already has as many viewers as it can take.");
       }
       const credentials = await kvs.viewerCredentials(sessionId, clientId);
       return {
         clientId,
         signedUrl: credentials.signedUrl,
-        iceServers: credentials.iceServers,
+        iceServers: turnUsers(credentials.iceServers, clientId),
         ...policy,
         region: kvs.region,
         channelArn: credentials.channelArn,

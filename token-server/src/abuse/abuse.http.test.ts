@@ -47,8 +47,10 @@ const LIMITS: AbuseLimits = {
   trustProxyHops: 0,
   sessionsPerMinute: 2,
   joinsPerMinute: 3,
+  sharerPerMinute: 3,
   maxSessions: 0,
   viewersPerSession: 2,
+  viewerSeatSeconds: 15,
 };
 
 let emulator: RunningEmulator;
@@ -93,6 +95,19 @@ describe("rate limits per client address", () => {
     const refused = await join();
     expect([refused.status, refused.body.error.code]).toEqual([429, "rate_limited"]);
     expect(refused.retryAfter).toMatch(/^\d+$/);
+  });
+  it("limits master-token requests per address, counting guesses with a wrong token too", async () => {
+    const session = (await create("127.0.0.22")).body as CreateSessionResponse;
+    const sharer = (path: string, token: string) =>
+      post(server, `/api/sessions/${session.sessionId}/${path}`, {}, "127.0.0.23", {
+        authorization: `Bearer ${token}`,
+      });
+    expect((await sharer("master", session.masterToken)).status).toBe(200);
+    expect((await sharer("link", session.masterToken)).status).toBe(200);
+    expect((await sharer("master", "guessed-token")).status).toBe(401);
+    const refused = await sharer("master", session.masterToken);
+    expect([refused.status, refused.body.error.code]).toEqual([429, "rate_limited"]);
+    expect((await sharer("master", session.masterToken.replace(/.$/, "x"))).status).toBe(429);
   });
 });
 

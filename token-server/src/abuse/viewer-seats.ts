@@ -1,31 +1,50 @@
 import type { Clock } from "../clock.ts";
 
+/** What the server knows about a session when a viewer asks for a seat. */
+export interface SeatContext {
+  /** The link that admits viewers now: seats taken on an older link are void. */
+  linkId: string | undefined;
+  /** Removed viewers hold no seat, even while their old connection lingers. */
+  removed: ReadonlySet<string>;
+  /** Viewers connected now; undefined where the server cannot see connections (AWS). */
+  connected: ReadonlySet<string> | undefined;
+}
+
+interface Reservation {
+  linkId: string | undefined;
+  until: number;
+}
+
 /**
  * Viewers per session, counted without asking KVS (it has no API that says how many clients a
- * channel holds). A seat is the viewer client id the server handed credentials to; it is held for
- * `holdMs` (the presign window: an older URL can no longer open a connection) and renewed by every
- * join of the same viewer, so a reloading viewer keeps its seat. Soft state: a restart forgets it,
- * and KVS still enforces its own limit on open connections.
+ * channel holds). A seat is a viewer client id. A join reserves one for `pendingMs`, time enough to
+ * open the signaling connection; from then on only a connected viewer holds a seat, for as long as
+ * it stays connected. So joins that never connect cannot squat a share: their seats lapse within
+ * seconds, and a new link or a removal frees them at once. Soft state: a restart forgets the
+ * reservations, and KVS still enforces its own limit on open connections.
  */
 export class ViewerSeats {
-  private readonly sessions = new Map<string, Map<string, number>>();
+  private readonly sessions = new Map<string, Map<string, Reservation>>();
 
   constructor(
-    private readonly options: { perSession: number; holdMs: number; clock: Clock; maxSessions?: number },
+    private readonly options: { perSession: number; pendingMs: number; clock: Clock; maxSessions?: number },
   ) {}
 
-  /** Takes or renews `clientId`'s seat; false when every seat is held by someone else. */
-  take(sessionId: string, clientId: string): boolean {
+  /** Reserves (or renews) `clientId`'s seat; false when every seat is held by someone else. */
+  take(sessionId: string, clientId: string, context: SeatContext): boolean {
     if (this.options.perSession <= 0) return true;
     const now = this.options.clock.now();
-    const seats = this.sessions.get(sessionId) ?? new Map<string, number>();
-    for (const [id, takenAt] of seats) if (now - takenAt >= this.options.holdMs) seats.delete(id);
-    if (!seats.has(clientId) && seats.size >= this.options.perSession) return false;
-    seats.delete(clientId);
-    seats.set(clientId, now);
-    this.sessions.delete(sessionId);
-    this.sessions.set(sessionId, seats);
+    const reserved = this.sessions.get(sessionId) ?? new Map<string, Reservation>();
+    for (const [id, seat] of reserved) {
+      if (seat.until <= now || seat.linkId !== context.linkId || context.removed.has(id)) reserved.delete(id);
+    }
+    const held = new Set(reserved.keys());
+    for (const id of context.connected ?? []) if (!context.removed.has(id)) held.add(id);
+    this.sessions.delete(sessionId); // re-insert: Map order is the LRU order
+    this.sessions.set(sessionId, reserved);
     this.trim();
+    if (!held.has(clientId) && held.size >= this.options.perSession) return false;
+    reserved.set(clientId, { linkId: context.linkId, until: now + this.options.pendingMs });
     return true;
   }
 

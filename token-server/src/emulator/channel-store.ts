@@ -73,6 +73,10 @@ export class ChannelStore {
     return channel;
   }
 
+  findByName(name: string): ChannelRecord | undefined {
+    return this.byName.get(name);
+  }
+
   findByArn(arn: string): ChannelRecord | undefined {
     const name = arn.startsWith(`${this.arnPrefix}channel/`) ? arn.split("/")[1] : undefined;
     const channel = name === undefined ? undefined : this.byName.get(name);

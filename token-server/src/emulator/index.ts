@@ -50,6 +50,8 @@ export interface EmulatorOptions {
   faults?: FaultRule[];
   /** ms epoch, injectable for tests. */
   clock?: () => number;
+  /** Time a client has to send a whole HTTP request (headers: at most 10 s of it); default 15 s. */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningEmulator {
@@ -73,6 +75,8 @@ export interface RunningEmulator {
   setCallDelayMs(ms: number): void;
   channelNames(): string[];
   connections(channelArn?: string): { masters: number; viewers: number };
+  /** Client ids of the viewers connected to a channel now (none for an unknown channel). */
+  viewerClientIds(channelName: string): string[];
   /** When the channel's newest master connection opened (ms epoch), or undefined without one: a reconnect moves it. */
   masterConnectedAt(channelArn: string): number | undefined;
   dropConnections(channelArn: string, role?: "MASTER" | "VIEWER"): void;
@@ -135,9 +139,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     api.handle(req, res, rawPath, queryAt < 0 ? "" : url.slice(queryAt + 1)).catch(() => res.destroy());
   };
+  // Node's defaults give a client minutes to trickle a request; signaling sockets are not affected
+  // (an upgraded socket leaves the server's request bookkeeping).
+  const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const timeouts = {
+    requestTimeout,
+    headersTimeout: Math.min(10_000, requestTimeout),
+    connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+  };
   const server: Server = certificate
-    ? createHttpsServer({ cert: certificate.certPem, key: certificate.keyPem }, onRequest)
-    : createHttpServer(onRequest);
+    ? createHttpsServer({ cert: certificate.certPem, key: certificate.keyPem, ...timeouts }, onRequest)
+    : createHttpServer(timeouts, onRequest);
   server.on("upgrade", (req, socket, head) => hub.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -168,6 +180,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     setCallDelayMs: (ms) => api.setCallDelayMs(ms),
     channelNames: () => store.names(),
     connections: (channelArn) => hub.connections(channelArn),
+    viewerClientIds: (channelName) => {
+      const channel = store.findByName(channelName);
+      return channel ? hub.viewerClientIds(channel.arn) : [];
+    },
     masterConnectedAt: (channelArn) => hub.masterConnectedAt(channelArn),
     dropConnections: (channelArn, role) => hub.drop(channelArn, role),
     goAway: (channelArn) => hub.goAway(channelArn),

@@ -13,6 +13,12 @@ export interface EmulatorLimits {
   messagesPerSecond: { SDP_OFFER: number; SDP_ANSWER: number; ICE_CANDIDATE: number };
   /** Max base64 `messagePayload` length ("10K"); 0 disables the check. */
   maxPayloadChars: number;
+  /**
+   * Largest WebSocket message read at all: a bigger one closes the socket with 1009 as soon as its
+   * header announces it, before it is buffered. Well above `maxPayloadChars` plus the JSON around it,
+   * so a message modestly over the payload limit still gets KVS's STATUS_RESPONSE.
+   */
+  maxFrameBytes: number;
   idleTimeoutMs: number;
   maxConnectionMs: number;
   /** GO_AWAY is sent this long before a connection reaches maxConnectionMs (service: up to 1 minute). */
@@ -36,6 +42,7 @@ export const DEFAULT_LIMITS: EmulatorLimits = {
   connectsPerSecondPerChannel: 3,
   messagesPerSecond: { SDP_OFFER: 5, SDP_ANSWER: 5, ICE_CANDIDATE: 20 },
   maxPayloadChars: 10_000,
+  maxFrameBytes: 32 * 1024,
   idleTimeoutMs: 600_000,
   maxConnectionMs: 3_600_000,
   goAwayGraceMs: 60_000,
@@ -72,13 +79,29 @@ export function admitInWindow(
   return { allowed: true, timestamps: [...recent, now] };
 }
 
-/** Mutable keyed rate limiter for the control plane, built on the same window. */
+/**
+ * Mutable keyed rate limiter for the control plane, built on the same window. Keys are per channel,
+ * so once a second the keys whose window has passed are forgotten: deleted or idle channels cost nothing.
+ */
 export class RateLimiter {
   private readonly windows = new Map<string, number[]>();
+  private sweptAt = 0;
 
   allow(key: string, now: number, limit: number): boolean {
+    if (now - this.sweptAt >= 1000) this.sweep(now);
     const result = admitInWindow(this.windows.get(key) ?? [], now, limit);
     this.windows.set(key, result.timestamps);
     return result.allowed;
+  }
+
+  get size(): number {
+    return this.windows.size;
+  }
+
+  private sweep(now: number): void {
+    this.sweptAt = now;
+    for (const [key, timestamps] of this.windows) {
+      if (timestamps.every((t) => now - t >= 1000)) this.windows.delete(key);
+    }
   }
 }

@@ -21,6 +21,7 @@ const Limits = z
       .strictObject({ SDP_OFFER: count, SDP_ANSWER: count, ICE_CANDIDATE: count })
       .partial(),
     maxPayloadChars: count,
+    maxFrameBytes: z.number().int().min(1024).max(16_777_216),
     idleTimeoutMs: z.number().int().min(1),
     maxConnectionMs: z.number().int().min(1),
     goAwayGraceMs: count,

@@ -124,6 +124,12 @@ function connect(draft: Draft, event: ConnectEvent, limits: EmulatorLimits): voi
 
 function tick(draft: Draft, now: number, limits: EmulatorLimits): void {
   draft.pending = draft.pending.filter((p) => p.expiresAt > now);
+  // A channel nobody is connected to, whose connect-rate window has passed, has nothing to remember.
+  for (const [arn, p] of draft.channels) {
+    const connects = [...p.connects.MASTER, ...p.connects.VIEWER];
+    const empty = p.masterIds.length === 0 && Object.keys(p.viewerIds).length === 0;
+    if (empty && connects.every((t) => now - t >= 1000)) draft.channels.delete(arn);
+  }
   for (const c of [...draft.connections.values()]) {
     if (c.closeAt !== undefined && now >= c.closeAt) draft.close(c.id, 1001, "Going away");
     else if (now - c.lastActivityAt >= limits.idleTimeoutMs) draft.close(c.id, 1000, "Idle timeout");

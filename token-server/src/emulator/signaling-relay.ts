@@ -51,10 +51,11 @@ function route(
     };
   }
   draft.connections.set(sender.id, { ...sender, sent: { ...sender.sent, [action]: rate.timestamps } });
-  if (!isBase64(payload)) return invalid("The messagePayload must be a non-empty base64 string.");
-  if (limits.maxPayloadChars > 0 && payload.length > limits.maxPayloadChars) {
+  // Length before content: the regex would otherwise scan a payload already known to be too long.
+  if (typeof payload === "string" && limits.maxPayloadChars > 0 && payload.length > limits.maxPayloadChars) {
     return invalid(`The messagePayload exceeds the maximum length of ${limits.maxPayloadChars}.`);
   }
+  if (!isBase64(payload)) return invalid("The messagePayload must be a non-empty base64 string.");
   // Viewers always reach the master (recipientClientId ignored); the master must name a viewer.
   const recipient = sender.role === "VIEWER" ? undefined : message.recipientClientId;
   if (sender.role === "MASTER" && !isValidId(recipient)) {

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { DeleteSignalingChannelCommand, KinesisVideoClient } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
@@ -110,6 +111,27 @@ describe("signaling WebSocket over wss:// with SigV4RequestSigner URLs", () => {
       expect(idle.connections(arn)).toEqual({ masters: 0, viewers: 0 });
     } finally {
       await idle.close();
+    }
+  });
+
+  it("times out a trickled HTTP request, while a signaling socket outlives the timeout", async () => {
+    const own = await startEmulator({ credentials: TEST_CREDENTIALS, requestTimeoutMs: 300 });
+    try {
+      const arn = await createChannel(own, "ws-timeout");
+      const master = record(asSocket(await openSocket(own, await ownPresign(own, arn))));
+      const slow = connect(Number(new URL(own.endpoint).port), "127.0.0.1");
+      slow.write("POST /describeSignalingChannel HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{");
+      let reply = "";
+      slow.on("data", (chunk) => {
+        reply += chunk;
+      });
+      await new Promise((resolve) => slow.once("close", resolve));
+      expect(reply).toMatch(/^HTTP\/1\.1 408/);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(own.connections(arn)).toEqual({ masters: 1, viewers: 0 });
+      expect(master.frames).toEqual([]);
+    } finally {
+      await own.close();
     }
   });
 

@@ -23,14 +23,16 @@ const CLIENT_ID = /^[a-zA-Z0-9_.-]{1,256}$/;
 export class SignalingHub {
   private state = emptyRegistry();
   private readonly sockets = new Map<string, WebSocket>();
-  private readonly wss = new WebSocketServer({
-    noServer: true,
-    perMessageDeflate: false,
-    maxPayload: 1 << 20,
-  });
+  private readonly wss: WebSocketServer;
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly deps: SignalingDeps) {
+    // The emulator may share the API's process: a flood of huge frames must cost nothing to refuse.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: false,
+      maxPayload: deps.limits.maxFrameBytes,
+    });
     const { idleTimeoutMs, goAwayGraceMs, maxConnectionMs } = deps.limits;
     const finest = Math.min(idleTimeoutMs, goAwayGraceMs || idleTimeoutMs, maxConnectionMs);
     this.timer = setInterval(() => this.tick(), Math.max(20, Math.min(1000, Math.floor(finest / 4))));
@@ -73,6 +75,11 @@ export class SignalingHub {
       masters: all.filter((c) => c.role === "MASTER").length,
       viewers: all.filter((c) => c.role === "VIEWER").length,
     };
+  }
+
+  /** The client ids of the viewers connected to a channel now. */
+  viewerClientIds(channelArn: string): string[] {
+    return Object.keys(this.state.channels.get(channelArn)?.viewerIds ?? {});
   }
 
   /** When the channel's newest master connection opened (emulator clock), or undefined without one. */

@@ -1,18 +1,23 @@
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { BeamError } from "../../../protocol/errors.ts";
+
+/** Every API body is a small JSON object. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export const tooLarge = () =>
+  new BeamError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
 
 /**
- * Hono's bodyLimit, minus its first step for the common case: with a Content-Length and no
- * Transfer-Encoding it only compares the declared size, exactly as Hono does, but without touching
- * `c.req.raw.body`, which on Node builds a WHATWG Request and stream around every request.
+ * Refuses a declared Content-Length over the limit up front. It never reads the body: a body is read
+ * only by the route, after its credentials are checked (`requestText` caps bodies sent without a
+ * length as they arrive), so a slow or endless body from someone without a token costs nothing.
  */
-export function limitBody(maxSize: number, onError: () => never): MiddlewareHandler {
-  const streaming = bodyLimit({ maxSize, onError });
+export function limitDeclaredBody(): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const length = c.req.header("content-length");
-    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return streaming(c, next);
-    if (Number.parseInt(length || "0", 10) > maxSize) onError();
-    return next();
+    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+      if (Number.parseInt(length || "0", 10) > MAX_BODY_BYTES) throw tooLarge();
+    }
+    await next();
   };
 }

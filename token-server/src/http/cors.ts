@@ -1,12 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
+import type { OriginCheck } from "./origins.ts";
 
-const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
-
-/** CORS for browser extensions and the server's own origin (the viewer page); nothing else. */
-export function corsForBeam(publicUrl: string): MiddlewareHandler {
-  const ownOrigin = new URL(publicUrl).origin;
-  const allowed = (origin: string) => (origin === ownOrigin || EXTENSION_ORIGIN.test(origin) ? origin : null);
+/** CORS for Beam's own origins only (see origins.ts); any other origin gets no grant. */
+export function corsForBeam(isAllowed: OriginCheck): MiddlewareHandler {
+  const allowed = (origin: string) => (isAllowed(origin) ? origin : null);
   const preflight = cors({
     origin: allowed,
     allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],

@@ -10,9 +10,12 @@ import type { SessionService } from "../sessions.ts";
  */
 export function removeViewerRoute(sessions: SessionService): Handler {
   return async (c) => {
+    const sessionId = c.req.param("id") ?? "";
     const token = bearerToken(c);
+    // The token first: a caller without one never gets the server to wait for a (slow) body.
+    sessions.authorizeMaster(sessionId, token);
     const request = await parseJsonBody(c, removeViewerRequest);
-    await sessions.removeViewer(c.req.param("id") ?? "", token, request);
+    await sessions.removeViewer(sessionId, token, request);
     return c.body(null, 204);
   };
 }

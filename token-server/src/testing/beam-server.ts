@@ -1,14 +1,18 @@
 /** Test helper: the real app on a real socket, against a real emulator, all on ephemeral loopback ports. */
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { emulatorPresence } from "../abuse/viewer-presence.ts";
 import { type AppConfig, createApp } from "../app.ts";
 import type { Clock } from "../clock.ts";
 import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
+import { capConnections, type HttpLimits, nodeServerOptions } from "../http/node-limits.ts";
 import { createKvsBackend } from "../kvs/create-backend.ts";
 import type { KvsBackend } from "../kvs/port.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { createTokenService } from "../tokens.ts";
+import type { TurnUsers } from "../turn/turn-users.ts";
 import type { ViewerFiles } from "../viewer-files.ts";
 
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDBEAMTEST", secretAccessKey: "beam-test-secret-key" };
@@ -38,6 +42,11 @@ export async function startBeamServer(
     sessionTtlSeconds?: number;
     abuse?: AppConfig["abuse"];
     signalingSources?: readonly string[];
+    allowedOrigins?: string[];
+    allowedHosts?: string[];
+    /** Timeouts and connection cap as main.ts applies them; absent: Node's defaults. */
+    http?: HttpLimits;
+    turnUsers?: TurnUsers;
   } = {},
 ): Promise<BeamServer> {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -60,7 +69,9 @@ export async function startBeamServer(
     fetch: (request, env) => (app as Hono).fetch(request, env),
     hostname: "127.0.0.1",
     port: 0,
-  });
+    ...(options.http ? { serverOptions: nodeServerOptions(options.http) } : {}),
+  }) as Server;
+  if (options.http) capConnections(server, options.http);
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = createApp({
@@ -68,15 +79,19 @@ export async function startBeamServer(
       apiKey: options.apiKey,
       publicUrl: url,
       sessionTtlSeconds: options.sessionTtlSeconds ?? 3600,
-      presignExpiresSeconds: 60,
       ...(options.abuse ? { abuse: options.abuse } : {}),
       ...(options.signalingSources ? { signalingSources: options.signalingSources } : {}),
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     },
     kvs: kvs.backend,
     tokens: createTokenService({ secrets: [options.tokenSecret ?? TEST_TOKEN_SECRET], clock }),
     clock,
     logger: options.logger ?? silentLogger,
     viewerFiles: noViewerFiles,
+    ...(options.turnUsers ? { turnUsers: options.turnUsers } : {}),
+    // As main.ts does with its embedded emulator.
+    viewerPresence: emulatorPresence(emulator, "beam-"),
   });
   return {
     url,

@@ -3,11 +3,12 @@
  * shared-secret scheme: whoever knows the secret mints expiring credentials, nobody keeps a user list.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { DENIED_PEER_RANGES, LOOPBACK_PEER_RANGES } from "./peer-ranges.ts";
 
 export const COTURN_BINARY = "/usr/bin/turnserver";
 
@@ -23,6 +24,12 @@ export interface CoturnOptions {
    * such peers by default because a public TURN server must never reach its own host's services.
    */
   allowLoopbackPeers?: boolean;
+  /** Address relayed from; required with a wildcard `listenHost` (see relay-ip.ts), else that host. */
+  relayIp?: string;
+  /** Concurrent allocations per TURN user (every peer has a user of its own); 0: no quota. */
+  userQuota?: number;
+  /** Concurrent allocations in all; 0: no quota. */
+  totalQuota?: number;
   binary?: string;
   /** Every line coturn logs. */
   onLog?: (line: string) => void;
@@ -31,6 +38,8 @@ export interface CoturnOptions {
 export interface RunningCoturn {
   readonly pid: number;
   readonly port: number;
+  /** Its configuration file (with the secret): 0600, removed on close. */
+  readonly configFile: string;
   /** Lines logged so far (allocations, refusals…), for tests and error messages. */
   log(): string;
   close(): Promise<void>;
@@ -38,36 +47,66 @@ export interface RunningCoturn {
 
 const isWildcard = (host: string) => host === "0.0.0.0" || host === "::";
 
-/** coturn's command line; pure, so what Beam asks coturn to do is readable in one place. */
-export function coturnArgs(options: CoturnOptions, stateDir: string): string[] {
-  const args = [
-    "-n", // no config file: everything is on this command line
-    `--listening-port=${options.port}`,
-    "--use-auth-secret",
-    `--static-auth-secret=${options.secret}`,
-    `--realm=${options.realm ?? "beam"}`,
-    "--fingerprint",
-    "--no-cli",
-    "--no-tls",
-    "--no-dtls",
-    "--no-software-attribute",
-    "--log-file=stdout",
-    "--simple-log",
-    `--pidfile=${join(stateDir, "turnserver.pid")}`,
-    `--userdb=${join(stateDir, "turndb")}`,
+/**
+ * A browser allocates about one relay per TURN URL and local address, per peer connection: a sharer
+ * with 10 viewers, two URLs and two addresses holds about 40. Far below coturn's 16k relay ports.
+ */
+export const TURN_QUOTA_DEFAULTS = { userQuota: 64, totalQuota: 2000 } as const;
+
+/**
+ * coturn's configuration file; pure, so what Beam asks coturn to do is readable in one place. The
+ * secret lives here, not on the command line, where every local user could read it in `ps`.
+ */
+export function coturnConfig(options: CoturnOptions, stateDir: string): string {
+  // One value per line: a line break in the secret would add settings of its own.
+  if (!/^[\x21-\x7e]+$/.test(options.secret)) throw new Error("the TURN secret must be printable ASCII");
+  const lines = [
+    `listening-port=${options.port}`,
+    "use-auth-secret",
+    `static-auth-secret=${options.secret}`,
+    `realm=${options.realm ?? "beam"}`,
+    "fingerprint",
+    "no-cli",
+    "no-tls",
+    "no-dtls",
+    "no-software-attribute",
+    "log-file=stdout",
+    "simple-log",
+    `pidfile=${join(stateDir, "turnserver.pid")}`,
+    `userdb=${join(stateDir, "turndb")}`,
   ];
-  if (!isWildcard(options.listenHost)) {
-    // Relaying from the listening address keeps a loopback-only server on loopback.
-    args.push(`--listening-ip=${options.listenHost}`, `--relay-ip=${options.listenHost}`);
-  }
-  if (options.allowLoopbackPeers) args.push("--allow-loopback-peers");
-  return args;
+  // Relaying from the listening address keeps a loopback-only server on loopback.
+  const relayIp = options.relayIp ?? (isWildcard(options.listenHost) ? undefined : options.listenHost);
+  if (relayIp === undefined) throw new Error("coturn listening on every interface needs a relay address");
+  if (!isWildcard(options.listenHost)) lines.push(`listening-ip=${options.listenHost}`);
+  lines.push(`relay-ip=${relayIp}`);
+  // Media is UDP; TCP relays (RFC 6062) would only let a peer open connections to arbitrary hosts.
+  lines.push("no-tcp-relay", "no-multicast-peers");
+  const denied = [...DENIED_PEER_RANGES, ...(options.allowLoopbackPeers ? [] : LOOPBACK_PEER_RANGES)];
+  lines.push(...denied.map((range) => `denied-peer-ip=${range}`));
+  if (options.allowLoopbackPeers) lines.push("allow-loopback-peers");
+  const userQuota = options.userQuota ?? TURN_QUOTA_DEFAULTS.userQuota;
+  const totalQuota = options.totalQuota ?? TURN_QUOTA_DEFAULTS.totalQuota;
+  if (userQuota > 0) lines.push(`user-quota=${userQuota}`);
+  if (totalQuota > 0) lines.push(`total-quota=${totalQuota}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The command line names only the configuration file. */
+export const coturnArgs = (configFile: string) => ["-c", configFile];
+
+/** Writes the configuration readable by this user only, in the private (0700) state directory. */
+function writeConfig(options: CoturnOptions, stateDir: string): string {
+  const file = join(stateDir, "turnserver.conf");
+  writeFileSync(file, coturnConfig(options, stateDir), { mode: 0o600 });
+  return file;
 }
 
 /** Starts coturn and resolves once it accepts connections on its port; rejects with its log if it dies. */
 export async function startCoturn(options: CoturnOptions, readyTimeoutMs = 10_000): Promise<RunningCoturn> {
+  // mkdtemp makes the directory 0700; it and the configuration in it go when coturn stops.
   const stateDir = mkdtempSync(join(tmpdir(), "beam-coturn-"));
-  const child = spawn(options.binary ?? COTURN_BINARY, coturnArgs(options, stateDir), {
+  const child = spawn(options.binary ?? COTURN_BINARY, coturnArgs(writeConfig(options, stateDir)), {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -109,7 +148,13 @@ export async function startCoturn(options: CoturnOptions, readyTimeoutMs = 10_00
     await stop();
     throw error;
   }
-  return { pid: child.pid ?? 0, port: options.port, log: () => output, close: stop };
+  return {
+    pid: child.pid ?? 0,
+    port: options.port,
+    configFile: join(stateDir, "turnserver.conf"),
+    log: () => output,
+    close: stop,
+  };
 }
 
 /** coturn opens its TCP and UDP listeners together; a TCP connect proves both are up. */

@@ -3,8 +3,10 @@
  * TURN_URLS and TURN_SECRET to give that server. (`TURN=coturn npm start` does both in one process.)
  */
 import { randomBytes } from "node:crypto";
+import { networkInterfaces } from "node:os";
 import { z } from "zod";
 import { startCoturn } from "./coturn.ts";
+import { pickRelayIp } from "./relay-ip.ts";
 import { coturnUrls } from "./turn-config.ts";
 
 const Env = z.object({
@@ -25,12 +27,16 @@ const publicHost =
   env.TURN_PUBLIC_HOST ??
   (env.TURN_HOST === "0.0.0.0" || env.TURN_HOST === "::" ? "127.0.0.1" : env.TURN_HOST);
 
-const coturn = await startCoturn({ listenHost: env.TURN_HOST, port: env.TURN_PORT, secret }).catch(
-  (error: Error) => {
-    console.error(`Cannot start coturn (apt-get install coturn?):\n${error.message}`);
-    process.exit(1);
-  },
-);
+const wildcard = env.TURN_HOST === "0.0.0.0" || env.TURN_HOST === "::";
+const coturn = await startCoturn({
+  listenHost: env.TURN_HOST,
+  port: env.TURN_PORT,
+  secret,
+  ...(wildcard ? { relayIp: pickRelayIp(publicHost, networkInterfaces()) } : {}),
+}).catch((error: Error) => {
+  console.error(`Cannot start coturn (apt-get install coturn?):\n${error.message}`);
+  process.exit(1);
+});
 console.log(`coturn (pid ${coturn.pid}) listening on ${env.TURN_HOST}:${env.TURN_PORT}`);
 console.log("Start the token server with:");
 console.log(

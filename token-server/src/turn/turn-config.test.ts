@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { coturnUrls, emulatorTurn, resolveTurn } from "./turn-config.ts";
+import { coturnOptions, coturnUrls, emulatorTurn, resolveTurn } from "./turn-config.ts";
 
 const base = {
   HOST: "127.0.0.1",
   TURN: "off" as const,
   TURN_PORT: 3478,
   TURN_TTL_SECONDS: 300,
+  TURN_ALLOW_LOOPBACK_PEERS: false,
+  TURN_USER_QUOTA: 64,
+  TURN_TOTAL_QUOTA: 2000,
   ICE_TRANSPORT_POLICY: "all" as const,
 };
 
@@ -59,5 +62,28 @@ describe("TURN settings", () => {
 
   it("brackets IPv6 hosts in TURN URLs", () => {
     expect(coturnUrls("fd00::2", 3478)[0]).toBe("turn:[fd00::2]:3478?transport=udp");
+  });
+});
+
+describe("coturn options", () => {
+  const interfaces = { eth0: [{ address: "192.168.1.20", family: "IPv4", internal: false }] } as never;
+
+  it("relays from the advertised host when listening everywhere; loopback peers only when asked", () => {
+    const { setting } = resolve({ TURN: "coturn", HOST: "0.0.0.0", TURN_USER_QUOTA: 10 });
+    if (setting.mode !== "coturn") throw new Error("expected coturn");
+    expect(coturnOptions(setting, interfaces)).toMatchObject({
+      listenHost: "0.0.0.0",
+      relayIp: "192.168.1.20",
+      allowLoopbackPeers: false,
+      userQuota: 10,
+      totalQuota: 2000,
+    });
+    const local = resolve({ TURN: "coturn", TURN_ALLOW_LOOPBACK_PEERS: true, TURN_RELAY_IP: "127.0.0.1" });
+    if (local.setting.mode !== "coturn") throw new Error("expected coturn");
+    expect(coturnOptions(local.setting, interfaces)).toMatchObject({
+      listenHost: "127.0.0.1",
+      relayIp: "127.0.0.1",
+      allowLoopbackPeers: true,
+    });
   });
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import type { NetworkInterfaceInfo } from "node:os";
+import type { CoturnOptions } from "./coturn.ts";
+import { pickRelayIp } from "./relay-ip.ts";
 
 export type IceTransportPolicy = "all" | "relay";
 
@@ -19,6 +22,12 @@ export type TurnSetting =
       publicHost: string;
       secret: string;
       ttlSeconds: number;
+      /** Relay to 127.0.0.0/8 and ::1 (tests and single-machine demos only). */
+      allowLoopbackPeers: boolean;
+      /** Address to relay from; unset: the listening address, or picked at start for a wildcard. */
+      relayIp?: string;
+      userQuota: number;
+      totalQuota: number;
     };
 
 interface TurnEnv {
@@ -28,6 +37,10 @@ interface TurnEnv {
   TURN_SECRET?: string | undefined;
   TURN_PORT: number;
   TURN_TTL_SECONDS: number;
+  TURN_ALLOW_LOOPBACK_PEERS: boolean;
+  TURN_RELAY_IP?: string | undefined;
+  TURN_USER_QUOTA: number;
+  TURN_TOTAL_QUOTA: number;
   ICE_TRANSPORT_POLICY: IceTransportPolicy;
 }
 
@@ -57,6 +70,10 @@ export function resolveTurn(
       // A fresh secret per start is enough: the credentials it signs live minutes.
       secret: e.TURN_SECRET ?? randomBytes(24).toString("base64url"),
       ttlSeconds: e.TURN_TTL_SECONDS,
+      allowLoopbackPeers: e.TURN_ALLOW_LOOPBACK_PEERS,
+      ...(e.TURN_RELAY_IP ? { relayIp: e.TURN_RELAY_IP } : {}),
+      userQuota: e.TURN_USER_QUOTA,
+      totalQuota: e.TURN_TOTAL_QUOTA,
     };
   }
   if (e.TURN_URLS !== undefined) {
@@ -87,4 +104,22 @@ export function emulatorTurn(
   if (setting.mode === "off") return undefined;
   const urls = setting.mode === "external" ? setting.urls : coturnUrls(setting.publicHost, setting.port);
   return { urls, secret: setting.secret, ttlSeconds: setting.ttlSeconds };
+}
+
+/** What `TURN=coturn` asks of coturn; `interfaces` (os.networkInterfaces()) pick a wildcard's relay address. */
+export function coturnOptions(
+  setting: Extract<TurnSetting, { mode: "coturn" }>,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
+): CoturnOptions {
+  const wildcard = setting.listenHost === "0.0.0.0" || setting.listenHost === "::";
+  const relayIp = setting.relayIp ?? (wildcard ? pickRelayIp(setting.publicHost, interfaces) : undefined);
+  return {
+    listenHost: setting.listenHost,
+    port: setting.port,
+    secret: setting.secret,
+    allowLoopbackPeers: setting.allowLoopbackPeers,
+    ...(relayIp ? { relayIp } : {}),
+    userQuota: setting.userQuota,
+    totalQuota: setting.totalQuota,
+  };
 }
