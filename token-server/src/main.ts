@@ -8,7 +8,7 @@ import { emulatorPresence } from "./abuse/viewer-presence.ts";
 import { createApp } from "./app.ts";
 import { systemClock } from "./clock.ts";
 import { type Config, ConfigError, isLoopbackHost, loadConfig } from "./config.ts";
-import { type RunningEmulator, startEmulator } from "./emulator/index.ts";
+import { type RunningEmulator, startEmulator, stateFileIn } from "./emulator/index.ts";
 import { capConnections, nodeServerOptions } from "./http/node-limits.ts";
 import { signalingSources } from "./http/security-headers.ts";
 import { createJanitor, startJanitor } from "./janitor.ts";
@@ -67,6 +67,8 @@ async function connectKvs(
     tls: config.kvs.tls,
     region: config.kvs.region,
     callDelayMs: config.kvs.callDelayMs,
+    // Shares outlive a restart: their channels are kept where the token secret is.
+    stateFile: stateFileIn(config.dataDir),
   });
   const connection: KvsConnection = {
     region: emulator.region,
@@ -142,10 +144,11 @@ async function main(): Promise<void> {
         `Beam token server listening on http://${info.family === "IPv6" ? `[${info.address}]` : info.address}:${info.port}`,
         `  viewer links use ${config.publicUrl}`,
         emulator
-          ? `  KVS: embedded emulator at ${emulator.endpoint} (region ${emulator.region}; no AWS account used)`
+          ? `  KVS: embedded emulator at ${emulator.endpoint} (region ${emulator.region}; no AWS account used; ${emulator.restored.channels} channels kept from before)`
           : `  KVS: AWS, region ${config.kvs.region}`,
         config.apiKey ? "  session creation requires the API key" : "  no API key: loopback clients only",
       ];
+      if (emulator?.restored.problem) lines.push(`  warning: ${emulator.restored.problem}`);
       if (coturn) lines.push(`  TURN: coturn (pid ${coturn.pid}) on port ${coturn.port}`);
       else if (config.turn.mode === "external") lines.push(`  TURN: ${config.turn.urls.join(", ")}`);
       if (config.iceTransportPolicy === "relay")

@@ -32,7 +32,23 @@ export class ChannelStore {
     private readonly arnPrefix: string,
     private readonly clock: () => number,
     private readonly maxChannels: number,
+    /** Called after every change with all channels (the emulator saves them there). */
+    private readonly onChange: (channels: Iterable<ChannelRecord>) => void = () => {},
   ) {}
+
+  /** Puts back saved channels; ones of another account or region are left out. */
+  restore(channels: readonly ChannelRecord[]): number {
+    for (const channel of channels) {
+      if (channel.arn === `${this.arnPrefix}channel/${channel.name}/${channel.creationTimeMs}`) {
+        this.byName.set(channel.name, channel);
+      }
+    }
+    return this.byName.size;
+  }
+
+  private changed(): void {
+    this.onChange(this.byName.values());
+  }
 
   create(input: {
     name: string;
@@ -62,6 +78,7 @@ export class ChannelStore {
       tags,
     };
     this.byName.set(channel.name, channel);
+    this.changed();
     return channel;
   }
 
@@ -88,12 +105,14 @@ export class ChannelStore {
     checkVersion(channel, currentVersion);
     if (ttlSeconds !== undefined) channel.messageTtlSeconds = ttlSeconds;
     channel.version = newVersion();
+    this.changed();
   }
 
   delete(arn: string, currentVersion: string | undefined): ChannelRecord {
     const channel = this.find({ arn });
     if (currentVersion !== undefined) checkVersion(channel, currentVersion);
     this.byName.delete(channel.name);
+    this.changed();
     return channel;
   }
 
@@ -119,11 +138,13 @@ export class ChannelStore {
     for (const t of tags) merged.set(t.Key, t.Value ?? "");
     if (merged.size > MAX_TAGS) throw tooManyTags();
     for (const [k, v] of merged) channel.tags.set(k, v);
+    this.changed();
   }
 
   untag(arn: string, keys: string[]): void {
     const channel = this.find({ arn });
     for (const key of keys) channel.tags.delete(key);
+    this.changed();
   }
 }
 

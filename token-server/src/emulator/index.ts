@@ -8,6 +8,7 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { restoreSnapshot, snapshotSaver } from "./channel-snapshot.ts";
 import { ChannelStore } from "./channel-store.ts";
 import { ApiHandler, isApiPath } from "./control-plane.ts";
 import { answerPreflight, applyCors } from "./cors.ts";
@@ -19,6 +20,7 @@ import { SignalingHub } from "./signaling-ws.ts";
 import { startStunResponder } from "./stun-responder.ts";
 import { selfSignedCertificate } from "./tls.ts";
 
+export { stateFileIn } from "./channel-snapshot.ts";
 export type { FaultRule } from "./faults.ts";
 export type { EmulatorLimits, LimitOverrides } from "./limits.ts";
 export { DEFAULT_LIMITS } from "./limits.ts";
@@ -52,6 +54,8 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Time a client has to send a whole HTTP request (headers: at most 10 s of it); default 15 s. */
   requestTimeoutMs?: number;
+  /** Where channels, tags and versions are saved on every change and restored from at start. */
+  stateFile?: string;
 }
 
 export interface RunningEmulator {
@@ -69,6 +73,8 @@ export interface RunningEmulator {
   tls: boolean;
   certificatePem?: string;
   limits: EmulatorLimits;
+  /** Channels restored from `stateFile`, and why none were when it could not be read (it is set aside). */
+  restored: { channels: number; problem?: string };
   calls(): { total: number; byOperation: Record<string, number> };
   resetCalls(): void;
   /** Changes `callDelayMs` for the calls that follow (benchmarks compare delays within one run). */
@@ -104,7 +110,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     `arn:aws:kinesisvideo:${region}:${accountId}:`,
     clock,
     limits.channelsPerAccount,
+    options.stateFile ? snapshotSaver(options.stateFile) : undefined,
   );
+  const restored = options.stateFile ? restoreSnapshot(store, options.stateFile) : { channels: 0 };
   const certificate = options.tls ? await selfSignedCertificate([publicHost, host]) : undefined;
   const hub = new SignalingHub({ identity, store, limits, clock });
 
@@ -175,6 +183,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     tls: certificate !== undefined,
     ...(certificate ? { certificatePem: certificate.certPem } : {}),
     limits,
+    restored,
     calls: () => api.calls(),
     resetCalls: () => api.resetCalls(),
     setCallDelayMs: (ms) => api.setCallDelayMs(ms),

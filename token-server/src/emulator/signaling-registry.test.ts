@@ -252,24 +252,3 @@ describe("connection limits and lifetimes", () => {
     expect(before.connections.size).toBe(1);
   });
 });
-
-describe("signaling registry memory", () => {
-  it("forgets a channel once nobody is connected and its connect-rate window has passed", () => {
-    const h = new Harness(resolveLimits({}));
-    h.connect("m");
-    h.connect("v", "viewer-1");
-    h.run({ type: "disconnect", connectionId: "m" });
-    h.run({ type: "disconnect", connectionId: "v" });
-    h.run({ type: "tick", now: h.now + 500 });
-    expect(h.state.channels.has(ARN)).toBe(true);
-    h.run({ type: "tick", now: h.now + 1000 });
-    expect(h.state.channels.size).toBe(0);
-  });
-
-  it("keeps a channel someone is still connected to", () => {
-    const h = new Harness();
-    h.connect("m");
-    h.run({ type: "tick", now: h.now + 5000 });
-    expect(h.state.channels.get(ARN)?.masterIds).toEqual(["m"]);
-  });
-});

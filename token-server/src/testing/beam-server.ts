@@ -18,7 +18,9 @@ import type { ViewerFiles } from "../viewer-files.ts";
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDBEAMTEST", secretAccessKey: "beam-test-secret-key" };
 export const TEST_TOKEN_SECRET = "test-token-secret-0123456789abcdef";
 
-export async function startTestEmulator(options: { tls?: boolean } = {}): Promise<RunningEmulator> {
+export async function startTestEmulator(
+  options: { tls?: boolean; stateFile?: string } = {},
+): Promise<RunningEmulator> {
   return startEmulator({ credentials: TEST_CREDENTIALS, host: "127.0.0.1", port: 0, ...options });
 }
 
