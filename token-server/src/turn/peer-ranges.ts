@@ -13,7 +13,8 @@ export const DENIED_PEER_RANGES: readonly string[] = [
   "192.168.0.0-192.168.255.255", // private
   "198.18.0.0-198.19.255.255", // benchmarking
   "224.0.0.0-255.255.255.255", // multicast, reserved, broadcast
-  "::", // unspecified
+  // Not "::" on its own: coturn 4.6 reads a lone "::" as a range that also holds every IPv4 peer
+  // (measured: "A peer IP 127.0.0.1 denied in the range: ::"), which refuses all relaying.
   "::ffff:0.0.0.0-::ffff:255.255.255.255", // IPv4-mapped: the IPv4 ranges above, spelt in IPv6
   "64:ff9b::-64:ff9b::ffff:ffff", // NAT64: the same
   "fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", // unique local
