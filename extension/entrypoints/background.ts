@@ -2,16 +2,16 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import type { MasterStatus } from "../../protocol/extension-messages.ts";
 import { isActive } from "../../protocol/share.ts";
-import { chromePorts } from "../lib/chrome-ports.ts";
+import { browserPorts } from "../lib/browser-ports.ts";
 import { ALLOW_BUTTON, clientIdOf } from "../lib/join-prompt.ts";
 import { commandAction } from "../lib/keyboard-commands.ts";
 import { LIVE_NOTIFICATION_ID, showLiveShare } from "../lib/live-notice.ts";
-import { masterPage } from "../lib/master-page.ts";
+import { masterDocument } from "../lib/master-document.ts";
 import { listen, POPUP_PORT, sendToOffscreen } from "../lib/messaging.ts";
 import { createShareController } from "../lib/share-controller.ts";
 
 export default defineBackground(() => {
-  const share = createShareController(chromePorts);
+  const share = createShareController(browserPorts);
   const live = share.controls;
 
   listen("background", (message) => {
@@ -82,7 +82,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    if (masterPage.isHostTab(tabId)) void share.captureEnded();
+    if (masterDocument.isHostTab(tabId)) void share.captureEnded();
     else void share.tabRemoved(tabId);
   });
   // `url` is only reported for pages the extension may read; Chrome's own capture end covers the rest.
@@ -91,9 +91,9 @@ export default defineBackground(() => {
   });
 
   void (async () => {
-    chromePorts.onState(await share.get());
+    browserPorts.onState(await share.get());
     const running =
-      (await masterPage.has()) &&
+      (await masterDocument.has()) &&
       (await sendToOffscreen<MasterStatus>({ to: "offscreen", type: "master:status" })).ok;
     await share.reconcile(running);
   })();

@@ -6,8 +6,8 @@
 import type { CameraPermission, CaptureRequest } from "../../protocol/extension-messages.ts";
 import { isLive, type ShareEvent, type ShareSource, type ShareState } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
+import type { ControllerPorts } from "./controller-ports.ts";
 import type { LinkAnnouncer } from "./link-announcer.ts";
-import type { ControllerPorts } from "./share-controller.ts";
 import { ShareFailure } from "./share-failure.ts";
 
 export interface LiveControlDeps {

@@ -2,8 +2,8 @@
 import type { CreateSessionResponse } from "../../protocol/api.ts";
 import type { OffscreenMessage, Reply } from "../../protocol/extension-messages.ts";
 import { IDLE, type ShareState } from "../../protocol/share.ts";
+import type { ControllerPorts } from "./controller-ports.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
-import type { ControllerPorts } from "./share-controller.ts";
 import type { ShareFailure } from "./share-failure.ts";
 import type { MasterSecret } from "./share-store.ts";
 import type { TokenClient } from "./token-client.ts";

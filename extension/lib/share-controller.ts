@@ -2,12 +2,7 @@
  * The background's orchestration of a share, and the only writer of the share state. Chrome,
  * storage and the token server come in as ports, so the flow is testable without a browser.
  */
-import type {
-  CameraPermission,
-  MasterStatus,
-  OffscreenMessage,
-  Reply,
-} from "../../protocol/extension-messages.ts";
+import type { CameraPermission, MasterStatus } from "../../protocol/extension-messages.ts";
 import { QUALITY_PRESETS } from "../../protocol/quality.ts";
 import {
   type EndReason,
@@ -20,42 +15,10 @@ import {
   type ShareState,
 } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
-import { type AnnouncerPorts, createLinkAnnouncer } from "./link-announcer.ts";
+import type { ControllerPorts } from "./controller-ports.ts";
+import { createLinkAnnouncer } from "./link-announcer.ts";
 import { createLiveControls } from "./live-controls.ts";
-import type { Settings } from "./settings.ts";
 import { ShareFailure, toShareError } from "./share-failure.ts";
-import type { MasterSecret } from "./share-store.ts";
-import type { TokenClient } from "./token-client.ts";
-
-export interface ControllerPorts {
-  state: { get(): Promise<ShareState>; set(state: ShareState): Promise<void> };
-  secret: { get(): Promise<MasterSecret | null>; set(secret: MasterSecret | null): Promise<void> };
-  settings(): Promise<Settings>;
-  tokenClient(serverUrl: string, apiKey?: string): TokenClient;
-  tabs: {
-    /** URL and title when the extension may read them (activeTab), else undefined. */
-    describe(tabId: number): Promise<{ url?: string; title?: string }>;
-    streamIdFor(tabId: number): Promise<string>;
-    openPermissionPage(): Promise<number>;
-  };
-  offscreen: {
-    ensure(): Promise<void>;
-    close(): Promise<void>;
-    send<T>(message: OffscreenMessage): Promise<Reply<T>>;
-  };
-  /** Puts text on the clipboard through the master's page (the background has no DOM); false if refused. */
-  copyToClipboard(text: string): Promise<boolean>;
-  /** Reaches a person with no popup open (see link-announcer.ts). */
-  notice: { tell: AnnouncerPorts["tell"]; withdraw(): Promise<void> };
-  /** Ask-before-join requests when the popup is closed: a notification with Allow / Deny. */
-  joinPrompt: {
-    popupOpen(): Promise<boolean>;
-    show(clientId: string): Promise<void>;
-    clear(clientId: string): Promise<void>;
-  };
-  onState(state: ShareState): void;
-  now(): number;
-}
 
 export function createShareController(ports: ControllerPorts) {
   let queue: Promise<unknown> = Promise.resolve();

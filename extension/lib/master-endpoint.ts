@@ -14,7 +14,7 @@ export interface ServeOptions {
   capture?: MasterHostPorts["capture"];
 }
 
-export function serveMasterHost(options: ServeOptions = {}) {
+export function serveMaster(options: ServeOptions = {}) {
   const host = createMasterHost({
     report: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
     refreshCredentials: async () =>

@@ -7,7 +7,7 @@ import {
 } from "./offscreen-document.ts";
 import { closeSharingTab, ensureSharingTab, hasSharingTab, isSharingTab } from "./sharing-tab.ts";
 
-export interface MasterPage {
+export interface MasterDocument {
   has(): Promise<boolean>;
   ensure(): Promise<void>;
   close(): Promise<void>;
@@ -15,7 +15,7 @@ export interface MasterPage {
   isHostTab(tabId: number): boolean;
 }
 
-export const masterPage: MasterPage = IS_FIREFOX
+export const masterDocument: MasterDocument = IS_FIREFOX
   ? { has: hasSharingTab, ensure: ensureSharingTab, close: closeSharingTab, isHostTab: isSharingTab }
   : {
       has: hasOffscreenDocument,

@@ -1,16 +1,16 @@
 /** The share controller's ports, implemented with the real extension APIs for the background (Chrome and Firefox). */
 import { browser } from "wxt/browser";
 import { badgeFor } from "./badge.ts";
+import type { ControllerPorts } from "./controller-ports.ts";
 import { chromeJoinPrompt } from "./join-prompt.ts";
 import { tellPerson, withdrawNotice } from "./live-notice.ts";
-import { masterPage } from "./master-page.ts";
+import { masterDocument } from "./master-document.ts";
 import { sendToOffscreen } from "./messaging.ts";
 import { loadSettings } from "./settings.ts";
-import type { ControllerPorts } from "./share-controller.ts";
 import { masterSecretItem, shareItem } from "./share-store.ts";
 import { createTokenClient } from "./token-client.ts";
 
-export const chromePorts: ControllerPorts = {
+export const browserPorts: ControllerPorts = {
   state: { get: () => shareItem.getValue(), set: (state) => shareItem.setValue(state) },
   secret: { get: () => masterSecretItem.getValue(), set: (secret) => masterSecretItem.setValue(secret) },
   settings: loadSettings,
@@ -26,7 +26,7 @@ export const chromePorts: ControllerPorts = {
       return tab.id ?? -1;
     },
   },
-  offscreen: { ensure: masterPage.ensure, close: masterPage.close, send: sendToOffscreen },
+  offscreen: { ensure: masterDocument.ensure, close: masterDocument.close, send: sendToOffscreen },
   copyToClipboard: async (text) =>
     (await sendToOffscreen({ to: "offscreen", type: "clipboard:write", text })).ok,
   notice: {
