@@ -5,7 +5,7 @@ import type { ControllerPorts } from "./controller-ports.ts";
 import { chromeJoinPrompt } from "./join-prompt.ts";
 import { tellPerson, withdrawNotice } from "./live-notice.ts";
 import { masterDocument } from "./master-document.ts";
-import { sendToOffscreen } from "./messaging.ts";
+import { sendToMaster } from "./messaging.ts";
 import { loadSettings } from "./settings.ts";
 import { masterSecretItem, shareItem } from "./share-store.ts";
 import { createTokenClient } from "./token-client.ts";
@@ -26,9 +26,8 @@ export const browserPorts: ControllerPorts = {
       return tab.id ?? -1;
     },
   },
-  offscreen: { ensure: masterDocument.ensure, close: masterDocument.close, send: sendToOffscreen },
-  copyToClipboard: async (text) =>
-    (await sendToOffscreen({ to: "offscreen", type: "clipboard:write", text })).ok,
+  master: { ensure: masterDocument.ensure, close: masterDocument.close, send: sendToMaster },
+  copyToClipboard: async (text) => (await sendToMaster({ to: "master", type: "clipboard:write", text })).ok,
   notice: {
     // The share is live either way: a notice that cannot be shown must not fail it.
     tell: (announcement, copied) => tellPerson(announcement, copied).catch(() => {}),

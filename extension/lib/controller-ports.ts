@@ -3,7 +3,7 @@
  * server, tabs, the master's document, notices and the clock. `browser-ports.ts` implements them with
  * the extension APIs; `share-controller.fakes.ts` in memory.
  */
-import type { OffscreenMessage, Reply } from "../../protocol/extension-messages.ts";
+import type { MasterMessage, Reply, ReplyOf } from "../../protocol/extension-messages.ts";
 import type { ShareState } from "../../protocol/share.ts";
 import type { AnnouncerPorts } from "./link-announcer.ts";
 import type { Settings } from "./settings.ts";
@@ -21,10 +21,11 @@ export interface ControllerPorts {
     streamIdFor(tabId: number): Promise<string>;
     openPermissionPage(): Promise<number>;
   };
-  offscreen: {
+  /** The master's document: Chrome's offscreen document, or Firefox's sharing tab. */
+  master: {
     ensure(): Promise<void>;
     close(): Promise<void>;
-    send<T>(message: OffscreenMessage): Promise<Reply<T>>;
+    send<M extends MasterMessage>(message: M): Promise<Reply<ReplyOf<M>>>;
   };
   /** Puts text on the clipboard through the master's page (the background has no DOM); false if refused. */
   copyToClipboard(text: string): Promise<boolean>;

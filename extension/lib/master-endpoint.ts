@@ -1,9 +1,9 @@
 /**
- * Wires a master host to runtime messages: the page that runs it (Chrome's offscreen document, or
- * Firefox's sharing tab) answers the messages addressed to "offscreen".
+ * Wires a master host to runtime messages: the master's document (Chrome's offscreen document, or
+ * Firefox's sharing tab) answers the messages addressed to "master".
  */
 import { browser } from "wxt/browser";
-import type { CameraPermission, CredentialsReply } from "../../protocol/extension-messages.ts";
+import type { CameraPermission } from "../../protocol/extension-messages.ts";
 import { writeClipboard } from "./clipboard.ts";
 import { createMasterHost, type MasterHostPorts } from "./master-host.ts";
 import { listen, sendToBackground, unwrap } from "./messaging.ts";
@@ -18,36 +18,22 @@ export function serveMaster(options: ServeOptions = {}) {
   const host = createMasterHost({
     report: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
     refreshCredentials: async () =>
-      unwrap((await sendToBackground({ to: "background", type: "master:credentials" })) as CredentialsReply),
+      unwrap(await sendToBackground({ to: "background", type: "master:credentials" })),
     capture: options.capture,
   });
-  listen("offscreen", (message) => {
-    switch (message.type) {
-      case "master:start":
-        return host.start(message);
-      case "master:stop":
-        return host.stop();
-      case "master:status":
-        return host.status();
-      case "master:switch":
-        return host.switchSource(message.capture);
-      case "master:controls":
-        return host.controls({ paused: message.paused, audioMuted: message.audioMuted });
-      case "master:ask":
-        return host.ask(message.enabled);
-      case "master:admit":
-        return host.admit(message.clientId, message.allow);
-      case "master:remove":
-        return host.remove(message.clientId);
-      case "master:link":
-        return host.announceLink(message.token);
-      case "master:viewers":
-        return host.viewers();
-      case "camera:permission":
-        return (options.cameraPermission ?? host.cameraPermission)();
-      case "clipboard:write":
-        return writeClipboard(message.text).then(() => null);
-    }
+  listen("master", {
+    "master:start": (message) => host.start(message),
+    "master:stop": () => host.stop(),
+    "master:status": () => host.status(),
+    "master:switch": (message) => host.switchSource(message.capture),
+    "master:controls": (message) => host.controls({ paused: message.paused, audioMuted: message.audioMuted }),
+    "master:ask": (message) => host.ask(message.enabled),
+    "master:admit": (message) => host.admit(message.clientId, message.allow),
+    "master:remove": (message) => host.remove(message.clientId),
+    "master:link": (message) => host.announceLink(message.token),
+    "master:viewers": () => host.viewers(),
+    "camera:permission": () => (options.cameraPermission ?? host.cameraPermission)(),
+    "clipboard:write": (message) => writeClipboard(message.text).then(() => null),
   });
   return host;
 }

@@ -2,7 +2,6 @@
  * The background's orchestration of a share, and the only writer of the share state. Chrome,
  * storage and the token server come in as ports, so the flow is testable without a browser.
  */
-import type { CameraPermission, MasterStatus } from "../../protocol/extension-messages.ts";
 import { QUALITY_PRESETS } from "../../protocol/quality.ts";
 import {
   type EndReason,
@@ -51,8 +50,8 @@ export function createShareController(ports: ControllerPorts) {
 
   const release = async () => {
     await announcer.forget().catch(() => {});
-    await ports.offscreen.send({ to: "offscreen", type: "master:stop" }).catch(() => {});
-    await ports.offscreen.close().catch(() => {});
+    await ports.master.send({ to: "master", type: "master:stop" }).catch(() => {});
+    await ports.master.close().catch(() => {});
     const secret = await ports.secret.get();
     if (!secret) return;
     await ports.secret.set(null);
@@ -93,8 +92,8 @@ export function createShareController(ports: ControllerPorts) {
     await dispatch({ type: "phase", phase: "capture" });
     // Stream ids expire within seconds, so this comes right before the offscreen document uses it.
     const capture = source === "tab" ? { source, streamId: await streamIdFor(tabId ?? -1) } : { source };
-    const reply = await ports.offscreen.send<null>({
-      to: "offscreen",
+    const reply = await ports.master.send({
+      to: "master",
       type: "master:start",
       capture,
       quality: QUALITY_PRESETS[settings.quality],
@@ -113,7 +112,7 @@ export function createShareController(ports: ControllerPorts) {
     };
     await dispatch({ type: "live", session, at: ports.now(), askBeforeJoin: settings.askBeforeJoin });
     await announcer.announce("live", created.viewerUrl);
-    const status = await ports.offscreen.send<MasterStatus>({ to: "offscreen", type: "master:status" });
+    const status = await ports.master.send({ to: "master", type: "master:status" });
     if (status.ok) await dispatch({ type: "peers", count: status.value.peers });
   };
 
@@ -157,12 +156,12 @@ export function createShareController(ports: ControllerPorts) {
           const { url } = await ports.tabs.describe(tabId);
           if (!isCapturableUrl(url)) throw new ShareFailure("tab_not_capturable", url ?? "");
         }
-        await ports.offscreen.ensure().catch((cause: unknown) => {
+        await ports.master.ensure().catch((cause: unknown) => {
           throw new ShareFailure("offscreen_failed", String(cause), { cause });
         });
         if (source === "camera") {
-          const reply = await ports.offscreen.send<CameraPermission>({
-            to: "offscreen",
+          const reply = await ports.master.send({
+            to: "master",
             type: "camera:permission",
           });
           const permission = reply.ok ? reply.value : "prompt";

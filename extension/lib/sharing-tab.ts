@@ -3,7 +3,7 @@
  * sharing. Same shape as `offscreen-document.ts`; the background knows the tab by its id.
  */
 import { browser } from "wxt/browser";
-import { sendToOffscreen } from "./messaging.ts";
+import { sendToMaster } from "./messaging.ts";
 
 const PATH = "/sharing.html";
 const READY_TIMEOUT_MS = 10_000;
@@ -24,7 +24,7 @@ export async function ensureSharingTab(): Promise<void> {
   tabId = tab.id;
   // Messages sent before the page's listener exists are lost: wait until it answers.
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!(await sendToOffscreen({ to: "offscreen", type: "master:status" })).ok) {
+  while (!(await sendToMaster({ to: "master", type: "master:status" })).ok) {
     if (Date.now() > deadline) throw new Error("The sharing tab did not start");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
