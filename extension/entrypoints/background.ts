@@ -5,6 +5,7 @@ import { browserPorts } from "../lib/browser-ports.ts";
 import { ALLOW_BUTTON, clientIdOf } from "../lib/join-prompt.ts";
 import { commandAction } from "../lib/keyboard-commands.ts";
 import { LIVE_NOTIFICATION_ID, showLiveShare } from "../lib/live-notice.ts";
+import { logFailure } from "../lib/log.ts";
 import { masterDocument } from "../lib/master-document.ts";
 import { listen, POPUP_PORT, sendToMaster } from "../lib/messaging.ts";
 import { createShareController } from "../lib/share-controller.ts";
@@ -43,29 +44,34 @@ export default defineBackground(() => {
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {
-    if (notificationId === LIVE_NOTIFICATION_ID) void showLiveShare().catch(() => {});
+    if (notificationId === LIVE_NOTIFICATION_ID)
+      void showLiveShare().catch(logFailure("showing the live share"));
   });
 
   browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
     const clientId = clientIdOf(notificationId);
-    if (clientId) void live.admit(clientId, buttonIndex === ALLOW_BUTTON).catch(() => {});
+    if (clientId)
+      void live.admit(clientId, buttonIndex === ALLOW_BUTTON).catch(logFailure("answering a join request"));
   });
 
   browser.commands.onCommand.addListener((command) => {
     const action = commandAction(command);
     if (action === "stop") {
-      void share.get().then((state) => (isActive(state) ? share.stop() : state));
+      void share
+        .get()
+        .then((state) => (isActive(state) ? share.stop() : state))
+        .catch(logFailure("stopping from the keyboard"));
     }
-    if (action === "toggle-pause") void live.togglePause().catch(() => {});
+    if (action === "toggle-pause") void live.togglePause().catch(logFailure("pausing from the keyboard"));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    if (masterDocument.isHostTab(tabId)) void share.captureEnded();
-    else void share.tabRemoved(tabId);
+    const ended = masterDocument.isHostTab(tabId) ? share.captureEnded() : share.tabRemoved(tabId);
+    void ended.catch(logFailure("ending the share for a closed tab"));
   });
   // `url` is only reported for pages the extension may read; Chrome's own capture end covers the rest.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void share.tabNavigated(tabId, change.url);
+    if (change.url) void share.tabNavigated(tabId, change.url).catch(logFailure("checking a navigated tab"));
   });
 
   void (async () => {
@@ -73,5 +79,5 @@ export default defineBackground(() => {
     const running =
       (await masterDocument.has()) && (await sendToMaster({ to: "master", type: "master:status" })).ok;
     await share.reconcile(running);
-  })();
+  })().catch(logFailure("resuming after a service-worker start"));
 });

@@ -4,6 +4,7 @@ import { badgeFor } from "./badge.ts";
 import type { ControllerPorts } from "./controller-ports.ts";
 import { chromeJoinPrompt } from "./join-prompt.ts";
 import { tellPerson, withdrawNotice } from "./live-notice.ts";
+import { logFailure } from "./log.ts";
 import { masterDocument } from "./master-document.ts";
 import { sendToMaster } from "./messaging.ts";
 import { loadSettings } from "./settings.ts";
@@ -17,6 +18,7 @@ export const browserPorts: ControllerPorts = {
   tokenClient: (serverUrl, apiKey) => createTokenClient({ serverUrl, apiKey }),
   tabs: {
     async describe(tabId) {
+      // A closed tab has nothing to describe; the start then refuses it as not capturable.
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       return { url: tab?.url, title: tab?.title };
     },
@@ -30,18 +32,19 @@ export const browserPorts: ControllerPorts = {
   copyToClipboard: async (text) => (await sendToMaster({ to: "master", type: "clipboard:write", text })).ok,
   notice: {
     // The share is live either way: a notice that cannot be shown must not fail it.
-    tell: (announcement, copied) => tellPerson(announcement, copied).catch(() => {}),
-    withdraw: () => withdrawNotice().catch(() => {}),
+    tell: (announcement, copied) => tellPerson(announcement, copied).catch(logFailure("telling the person")),
+    withdraw: () => withdrawNotice().catch(logFailure("withdrawing the live notice")),
   },
   joinPrompt: chromeJoinPrompt,
   onState(state) {
     const badge = badgeFor(state);
     // Firefox's Manifest V2 build has browserAction where Chrome's MV3 has action.
     const action = browser.action ?? browser.browserAction;
-    void action.setBadgeText({ text: badge.text });
-    void action.setBadgeBackgroundColor({ color: badge.color });
-    void action.setBadgeTextColor?.({ color: "#ffffff" });
-    void action.setTitle({ title: badge.title });
+    const failed = logFailure("updating the toolbar button");
+    void action.setBadgeText({ text: badge.text }).catch(failed);
+    void action.setBadgeBackgroundColor({ color: badge.color }).catch(failed);
+    void action.setBadgeTextColor?.({ color: "#ffffff" }).catch(failed);
+    void action.setTitle({ title: badge.title }).catch(failed);
   },
   now: () => Date.now(),
 };

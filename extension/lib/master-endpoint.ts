@@ -5,6 +5,7 @@
 import { browser } from "wxt/browser";
 import type { CameraPermission } from "../../protocol/extension-messages.ts";
 import { writeClipboard } from "./clipboard.ts";
+import { logFailure } from "./log.ts";
 import { createMasterHost, type MasterHostPorts } from "./master-host.ts";
 import { listen, sendToBackground, unwrap } from "./messaging.ts";
 
@@ -16,7 +17,10 @@ export interface ServeOptions {
 
 export function serveMaster(options: ServeOptions = {}) {
   const host = createMasterHost({
-    report: (message) => void browser.runtime.sendMessage(message).catch(() => {}),
+    report: (message) =>
+      void browser.runtime
+        .sendMessage(message)
+        .catch(logFailure(`reporting ${message.type} to the background`)),
     refreshCredentials: async () =>
       unwrap(await sendToBackground({ to: "background", type: "master:credentials" })),
     capture: options.capture,

@@ -17,6 +17,7 @@ import { isCapturableUrl } from "./capturable.ts";
 import type { ControllerPorts } from "./controller-ports.ts";
 import { createLinkAnnouncer } from "./link-announcer.ts";
 import { createLiveControls } from "./live-controls.ts";
+import { log, logFailure } from "./log.ts";
 import { ShareFailure, toShareError } from "./share-failure.ts";
 
 export function createShareController(ports: ControllerPorts) {
@@ -28,12 +29,14 @@ export function createShareController(ports: ControllerPorts) {
       const before = await ports.state.get();
       const after = reduceShare(before, event);
       if (after !== before) {
+        if (after.status !== before.status) log.info(`share ${before.status} → ${after.status}`);
         await ports.state.set(after);
         ports.onState(after);
       }
       return after;
     });
-    queue = next.catch(() => {});
+    // The caller gets the failure through `next`; the queue only has to go on.
+    queue = next.catch(() => undefined);
     return next;
   };
 
@@ -49,9 +52,12 @@ export function createShareController(ports: ControllerPorts) {
   const stillStarting = async () => (await ports.state.get()).status === "starting";
 
   const release = async () => {
-    await announcer.forget().catch(() => {});
-    await ports.master.send({ to: "master", type: "master:stop" }).catch(() => {});
-    await ports.master.close().catch(() => {});
+    // Each step is best effort: the share is over whatever one of them does.
+    await announcer.forget().catch(logFailure("withdrawing the live notice"));
+    const stopped = await ports.master.send({ to: "master", type: "master:stop" });
+    // Debug only: after a failed start there is often no master document left to answer.
+    if (!stopped.ok) log.debug("stopping the master", stopped.error);
+    await ports.master.close().catch(logFailure("closing the master's document"));
     const secret = await ports.secret.get();
     if (!secret) return;
     await ports.secret.set(null);
@@ -59,7 +65,7 @@ export function createShareController(ports: ControllerPorts) {
     await ports
       .tokenClient(secret.serverUrl, apiKey)
       .deleteSession(secret.sessionId, secret.masterToken)
-      .catch(() => {});
+      .catch(logFailure("deleting the session (the server expires it)"));
   };
 
   const fail = async (error: unknown) => {

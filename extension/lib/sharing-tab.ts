@@ -3,6 +3,7 @@
  * sharing. Same shape as `offscreen-document.ts`; the background knows the tab by its id.
  */
 import { browser } from "wxt/browser";
+import { logFailure } from "./log.ts";
 import { sendToMaster } from "./messaging.ts";
 
 const PATH = "/sharing.html";
@@ -33,7 +34,7 @@ export async function ensureSharingTab(): Promise<void> {
 export async function closeSharingTab(): Promise<void> {
   const id = tabId;
   tabId = undefined;
-  if (id !== undefined) await browser.tabs.remove(id).catch(() => {});
+  if (id !== undefined) await browser.tabs.remove(id).catch(logFailure("closing the sharing tab", "debug"));
 }
 
 export function isSharingTab(id: number): boolean {
