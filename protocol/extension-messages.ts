@@ -44,6 +44,8 @@ export interface BackgroundMessages {
   "master:failed": { error: ShareError; reply: ShareState };
   "master:join-request": { clientId: string; reply: null };
   "master:join-settled": { clientId: string; reply: null };
+  /** Firefox's sharing tab is listening: messages to "master" now reach it. */
+  "master:ready": { reply: null };
 }
 
 export type CaptureRequest =

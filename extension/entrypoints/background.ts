@@ -34,6 +34,10 @@ export default defineBackground(() => {
     "master:credentials": () => share.credentials(),
     "master:capture-ended": () => share.captureEnded(),
     "master:failed": (message) => share.masterFailed(message.error),
+    "master:ready": () => {
+      masterDocument.ready();
+      return null;
+    },
   });
 
   // The popup holds a port while open, so the background knows when Chrome closed it under a share.

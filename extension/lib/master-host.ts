@@ -91,11 +91,11 @@ export function createMasterHost(ports: MasterHostPorts) {
               ports.report({ to: "background", type: "master:join-settled", clientId }),
             peers: (count) => ports.report({ to: "background", type: "master:peers", count }),
             signaling: (state) => {
-              if (state === "open") {
+              // The first open is told by the start's reply; only a reopen after a loss is news.
+              if (state === "open" && !isOpen) {
                 isOpen = true;
                 resolve();
-              }
-              if (state === "open" || state === "reconnecting") {
+              } else if (state === "open" || state === "reconnecting") {
                 ports.report({ to: "background", type: "master:signaling", state });
               }
             },

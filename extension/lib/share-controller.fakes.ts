@@ -28,7 +28,6 @@ export function fakes(
   const masterReplies: { [K in keyof MasterMessages]?: Reply<MasterMessages[K]["reply"]> } = {
     "master:start": { ok: true, value: null },
     "master:stop": { ok: true, value: null },
-    "master:status": { ok: true, value: { running: true, peers: 0, signaling: "open" } },
     "camera:permission": { ok: true, value: options.camera ?? "granted" },
     "master:switch": { ok: true, value: null },
     "master:controls": { ok: true, value: null },

@@ -20,7 +20,6 @@ describe("share controller", () => {
       `clipboard ${created.viewerUrl}`,
       // No popup is open in this test: the person is told another way.
       "tell live copied",
-      "send master:status",
     ]);
     expect(f.secret()).toMatchObject({ sessionId: created.sessionId, masterToken: "master-token" });
   });
@@ -41,7 +40,6 @@ describe("share controller", () => {
       "send master:start",
       `clipboard ${created.viewerUrl}`,
       "tell live copied",
-      "send master:status",
     ]);
     expect(sent.find((m) => m.type === "master:start")).toMatchObject({ capture: { source: "screen" } });
   });
@@ -80,6 +78,19 @@ describe("share controller", () => {
     const state = await createShareController(f.ports).start("tab", 7);
     expect(state).toMatchObject({ status: "failed", error: { code: "tab_not_capturable" } });
     expect(f.log.filter((line) => line.startsWith("create"))).toEqual([]);
+  });
+
+  it("reads the popup's tab once per start: its URL for the check, its title for the session", async () => {
+    const f = fakes();
+    const describe = f.ports.tabs.describe;
+    let reads = 0;
+    f.ports.tabs.describe = async (tabId) => {
+      reads += 1;
+      return describe(tabId);
+    };
+    await createShareController(f.ports).start("tab", 7);
+    expect(reads).toBe(1);
+    expect(f.log).toContain("create tab Example");
   });
 
   it("turns Chrome's refusal of a stream id into tab_not_capturable and deletes the session", async () => {

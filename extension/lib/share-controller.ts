@@ -80,19 +80,21 @@ export function createShareController(ports: ControllerPorts) {
     return state;
   };
 
+  /** The popup's tab, read once per start: its URL decides a tab share, its title names the session. */
+  const describe = (tabId: number | undefined) =>
+    tabId === undefined ? Promise.resolve(undefined) : ports.tabs.describe(tabId);
+
   /** Session, capture, master: the part of a start that follows any permission prompt. */
-  const launch = async (source: ShareSource, tabId: number | undefined) => {
+  const launch = async (source: ShareSource, tabId: number | undefined, tabTitle: string | undefined) => {
     await dispatch({ type: "phase", phase: "session" });
     const settings = await ports.settings();
     const client = ports.tokenClient(settings.serverUrl, settings.apiKey || undefined);
-    const title = tabId === undefined ? undefined : (await ports.tabs.describe(tabId)).title?.slice(0, 120);
-    const created = await client.createSession({ source, title: title?.trim() || undefined });
+    const title = tabTitle?.slice(0, 120).trim() || undefined;
+    const created = await client.createSession({ source, title });
     await ports.secret.set({
       sessionId: created.sessionId,
       masterToken: created.masterToken,
       serverUrl: settings.serverUrl,
-      channelArn: created.channelArn,
-      region: created.region,
     });
     if (!(await stillStarting())) return release();
     await dispatch({ type: "phase", phase: "capture" });
@@ -118,8 +120,6 @@ export function createShareController(ports: ControllerPorts) {
     };
     await dispatch({ type: "live", session, at: ports.now(), askBeforeJoin: settings.askBeforeJoin });
     await announcer.announce("live", created.viewerUrl);
-    const status = await ports.master.send({ to: "master", type: "master:status" });
-    if (status.ok) await dispatch({ type: "peers", count: status.value.peers });
   };
 
   const streamIdFor = async (tabId: number) => {
@@ -157,11 +157,11 @@ export function createShareController(ports: ControllerPorts) {
       if (isActive(before)) return before;
       await dispatch({ type: "start", source, tabId });
       return guarded(async () => {
-        if (source === "tab") {
-          if (tabId === undefined) throw new ShareFailure("invalid_request", "No tab to share");
-          const { url } = await ports.tabs.describe(tabId);
-          if (!isCapturableUrl(url)) throw new ShareFailure("tab_not_capturable", url ?? "");
-        }
+        if (source === "tab" && tabId === undefined)
+          throw new ShareFailure("invalid_request", "No tab to share");
+        const tab = await describe(tabId);
+        if (source === "tab" && !isCapturableUrl(tab?.url))
+          throw new ShareFailure("tab_not_capturable", tab?.url ?? "");
         await ports.master.ensure().catch((cause: unknown) => {
           throw new ShareFailure("offscreen_failed", String(cause), { cause });
         });
@@ -179,7 +179,7 @@ export function createShareController(ports: ControllerPorts) {
             return;
           }
         }
-        await launch(source, tabId);
+        await launch(source, tabId, tab?.title);
       });
     },
 
@@ -189,7 +189,7 @@ export function createShareController(ports: ControllerPorts) {
       if (isLive(state)) return controls.permissionResult(granted);
       if (state.status !== "starting" || state.phase !== "permission") return state;
       if (!granted) return fail(new ShareFailure("camera_denied", "Camera permission was not granted"));
-      return guarded(() => launch(state.source, state.tabId));
+      return guarded(async () => launch(state.source, state.tabId, (await describe(state.tabId))?.title));
     },
 
     stop: () => end("stopped"),

@@ -4,12 +4,13 @@
  */
 import { browser } from "wxt/browser";
 import { logFailure } from "./log.ts";
-import { sendToMaster } from "./messaging.ts";
 
 const PATH = "/sharing.html";
 const READY_TIMEOUT_MS = 10_000;
 
 let tabId: number | undefined;
+/** Resolves the wait of `ensureSharingTab` when the page says it listens. */
+let markReady: (() => void) | undefined;
 
 export async function hasSharingTab(): Promise<boolean> {
   if (tabId === undefined) return false;
@@ -21,14 +22,24 @@ export async function hasSharingTab(): Promise<boolean> {
 
 export async function ensureSharingTab(): Promise<void> {
   if (await hasSharingTab()) return;
-  const tab = await browser.tabs.create({ url: browser.runtime.getURL(PATH), active: true });
-  tabId = tab.id;
-  // Messages sent before the page's listener exists are lost: wait until it answers.
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!(await sendToMaster({ to: "master", type: "master:status" })).ok) {
-    if (Date.now() > deadline) throw new Error("The sharing tab did not start");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // Messages sent before the page's listener exists are lost: wait until it says it listens.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    timer = setTimeout(() => reject(new Error("The sharing tab did not start")), READY_TIMEOUT_MS);
+  });
+  try {
+    const tab = await browser.tabs.create({ url: browser.runtime.getURL(PATH), active: true });
+    tabId = tab.id;
+    await ready;
+  } finally {
+    clearTimeout(timer);
+    markReady = undefined;
   }
+}
+
+export function sharingTabReady(): void {
+  markReady?.();
 }
 
 export async function closeSharingTab(): Promise<void> {

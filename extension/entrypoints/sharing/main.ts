@@ -56,3 +56,5 @@ serveMaster({
     return status?.state === "denied" ? "denied" : "granted";
   },
 });
+// The background waits for this before it sends the master anything (see sharing-tab.ts).
+void sendToBackground({ to: "background", type: "master:ready" });
