@@ -69,8 +69,6 @@ export type ShareState =
   | { status: "ended"; reason: EndReason; source: ShareSource }
   | { status: "failed"; error: ShareError; source?: ShareSource };
 
-export type ShareStatus = ShareState["status"];
-
 export type ShareEvent =
   | { type: "start"; source: ShareSource; tabId?: number }
   | { type: "phase"; phase: StartPhase; permissionTabId?: number }

@@ -132,5 +132,3 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
     },
   };
 }
-
-export type LiveControls = ReturnType<typeof createLiveControls>;

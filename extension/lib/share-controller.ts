@@ -1,8 +1,8 @@
 /**
  * The background's orchestration of a share, and the only writer of the share state. Chrome,
- * storage and the token server come in as ports, so the flow is testable without a browser.
+ * storage and the token server come in as ports, so the flow is testable without a browser. The
+ * start path is in share-start.ts, what can change while live in live-controls.ts.
  */
-import { QUALITY_PRESETS } from "../../protocol/quality.ts";
 import {
   type EndReason,
   isActive,
@@ -19,6 +19,7 @@ import { createLinkAnnouncer } from "./link-announcer.ts";
 import { createLiveControls } from "./live-controls.ts";
 import { log, logFailure } from "./log.ts";
 import { ShareFailure, toShareError } from "./share-failure.ts";
+import { createShareStart, tabStreamId } from "./share-start.ts";
 
 export function createShareController(ports: ControllerPorts) {
   let queue: Promise<unknown> = Promise.resolve();
@@ -49,8 +50,6 @@ export function createShareController(ports: ControllerPorts) {
     now: ports.now,
   });
 
-  const stillStarting = async () => (await ports.state.get()).status === "starting";
-
   const release = async () => {
     // Each step is best effort: the share is over whatever one of them does.
     await announcer.forget().catch(logFailure("withdrawing the live notice"));
@@ -80,60 +79,6 @@ export function createShareController(ports: ControllerPorts) {
     return state;
   };
 
-  /** The popup's tab, read once per start: its URL decides a tab share, its title names the session. */
-  const describe = (tabId: number | undefined) =>
-    tabId === undefined ? Promise.resolve(undefined) : ports.tabs.describe(tabId);
-
-  /** Session, capture, master: the part of a start that follows any permission prompt. */
-  const launch = async (source: ShareSource, tabId: number | undefined, tabTitle: string | undefined) => {
-    await dispatch({ type: "phase", phase: "session" });
-    const settings = await ports.settings();
-    const client = ports.tokenClient(settings.serverUrl, settings.apiKey || undefined);
-    const title = tabTitle?.slice(0, 120).trim() || undefined;
-    const created = await client.createSession({ source, title });
-    await ports.secret.set({
-      sessionId: created.sessionId,
-      masterToken: created.masterToken,
-      serverUrl: settings.serverUrl,
-    });
-    if (!(await stillStarting())) return release();
-    await dispatch({ type: "phase", phase: "capture" });
-    // Stream ids expire within seconds, so this comes right before the offscreen document uses it.
-    const capture = source === "tab" ? { source, streamId: await streamIdFor(tabId ?? -1) } : { source };
-    const reply = await ports.master.send({
-      to: "master",
-      type: "master:start",
-      capture,
-      quality: QUALITY_PRESETS[settings.quality],
-      channelArn: created.channelArn,
-      region: created.region,
-      credentials: created.master,
-      askBeforeJoin: settings.askBeforeJoin,
-    });
-    if (!reply.ok) throw reply.error;
-    if (!(await stillStarting())) return release();
-    const session = {
-      sessionId: created.sessionId,
-      viewerUrl: created.viewerUrl,
-      expiresAt: created.expiresAt,
-      serverUrl: settings.serverUrl,
-    };
-    await dispatch({ type: "live", session, at: ports.now(), askBeforeJoin: settings.askBeforeJoin });
-    await announcer.announce("live", created.viewerUrl);
-  };
-
-  const streamIdFor = async (tabId: number) => {
-    try {
-      return await ports.tabs.streamIdFor(tabId);
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      const code = /chrome pages|cannot be captured/i.test(message)
-        ? "tab_not_capturable"
-        : "tab_capture_failed";
-      throw new ShareFailure(code, message, { cause });
-    }
-  };
-
   const guarded = async (action: () => Promise<unknown>): Promise<ShareState> => {
     try {
       await action();
@@ -144,6 +89,8 @@ export function createShareController(ports: ControllerPorts) {
     return ports.state.get();
   };
 
+  const starter = createShareStart({ ports, dispatch, announcer, release });
+  const streamIdFor = (tabId: number) => tabStreamId(ports, tabId);
   const controls = createLiveControls({ ports, dispatch, streamIdFor, announcer });
 
   return {
@@ -156,31 +103,7 @@ export function createShareController(ports: ControllerPorts) {
       const before = await ports.state.get();
       if (isActive(before)) return before;
       await dispatch({ type: "start", source, tabId });
-      return guarded(async () => {
-        if (source === "tab" && tabId === undefined)
-          throw new ShareFailure("invalid_request", "No tab to share");
-        const tab = await describe(tabId);
-        if (source === "tab" && !isCapturableUrl(tab?.url))
-          throw new ShareFailure("tab_not_capturable", tab?.url ?? "");
-        await ports.master.ensure().catch((cause: unknown) => {
-          throw new ShareFailure("offscreen_failed", String(cause), { cause });
-        });
-        if (source === "camera") {
-          const reply = await ports.master.send({
-            to: "master",
-            type: "camera:permission",
-          });
-          const permission = reply.ok ? reply.value : "prompt";
-          if (permission === "denied")
-            throw new ShareFailure("camera_denied", "Camera permission is blocked");
-          if (permission === "prompt") {
-            const permissionTabId = await ports.tabs.openPermissionPage();
-            await dispatch({ type: "phase", phase: "permission", permissionTabId });
-            return;
-          }
-        }
-        await launch(source, tabId, tab?.title);
-      });
+      return guarded(() => starter.begin(source, tabId));
     },
 
     /** The permission page answered; continues (or fails) the camera share waiting for it. */
@@ -189,7 +112,7 @@ export function createShareController(ports: ControllerPorts) {
       if (isLive(state)) return controls.permissionResult(granted);
       if (state.status !== "starting" || state.phase !== "permission") return state;
       if (!granted) return fail(new ShareFailure("camera_denied", "Camera permission was not granted"));
-      return guarded(async () => launch(state.source, state.tabId, (await describe(state.tabId))?.title));
+      return guarded(() => starter.resume(state.source, state.tabId));
     },
 
     stop: () => end("stopped"),
@@ -239,5 +162,3 @@ export function createShareController(ports: ControllerPorts) {
     },
   };
 }
-
-export type ShareController = ReturnType<typeof createShareController>;
