@@ -130,7 +130,7 @@ export function createShareController(ports: ControllerPorts) {
       return expired ? end("expired") : fail(error);
     },
 
-    /** Fresh master credentials for the offscreen document's reconnects. */
+    /** Fresh master credentials for the master's reconnects. */
     async credentials() {
       const secret = await ports.secret.get();
       if (!secret) throw new ShareFailure("session_ended", "No session to refresh");
