@@ -1,44 +1,52 @@
 /**
- * Every runtime message between the extension's surfaces, as one discriminated union per receiver.
- * `chrome.runtime.sendMessage` reaches every extension page at once, so each message names its
+ * Every runtime message between the extension's surfaces: one map per receiver from message type
+ * to its fields and reply, the discriminated unions derived from it. `chrome.runtime.sendMessage` reaches every extension page at once, so each message names its
  * receiver in `to` and every listener ignores the others.
  *
  * Reading the share state needs no message: it lives in `chrome.storage.session` under the key
  * `share` (see `ShareState`), including `peers`, the master's connected viewer count. Tests may
  * also send `{ to: "background", type: "share:get" }` and get the `ShareState` back.
+ * Each receiver answers with a handler table over its map, so a message nobody handles does not
+ * compile.
  */
 import type { SignalingCredentials } from "./api.ts";
 import type { Quality } from "./quality.ts";
 import type { ShareError, ShareSource, ShareState } from "./share.ts";
 
-/** Popup, permission page and offscreen document → background. */
-export type BackgroundMessage =
-  | { to: "background"; type: "share:get" }
+/**
+ * Popup, permission page and the master's document → background: each message type, its fields and
+ * its `reply` (the `value` of a successful `Reply`). The unions below are derived from this map.
+ */
+export interface BackgroundMessages {
+  "share:get": { reply: ShareState };
   /** `tabId` of the tab the popup was opened on (required for `tab`). Replies with the new state. */
-  | { to: "background"; type: "share:start"; source: ShareSource; tabId?: number }
-  | { to: "background"; type: "share:stop" }
+  "share:start": { source: ShareSource; tabId?: number; reply: ShareState };
+  "share:stop": { reply: ShareState };
   /** Live: share another source on the same connections (`tabId` of the popup's tab for `tab`). */
-  | { to: "background"; type: "share:switch"; source: ShareSource; tabId?: number }
-  | { to: "background"; type: "share:pause"; paused: boolean }
-  | { to: "background"; type: "share:mute"; muted: boolean }
-  | { to: "background"; type: "share:ask"; enabled: boolean }
-  | { to: "background"; type: "share:admit"; clientId: string; allow: boolean }
+  "share:switch": { source: ShareSource; tabId?: number; reply: ShareState };
+  "share:pause": { paused: boolean; reply: ShareState };
+  "share:mute": { muted: boolean; reply: ShareState };
+  "share:ask": { enabled: boolean; reply: ShareState };
+  "share:admit": { clientId: string; allow: boolean; reply: null };
   /** Closes the viewer's connection and has the server refuse its viewer id from now on. */
-  | { to: "background"; type: "share:remove"; clientId: string }
+  "share:remove": { clientId: string; reply: null };
   /** A new viewer link; the old one stops admitting. With `removeClientId`, removes that viewer first. */
-  | { to: "background"; type: "share:new-link"; removeClientId?: string }
+  "share:new-link": { removeClientId?: string; reply: ShareState };
   /** Leaves `ended` / `failed` for `idle`. */
-  | { to: "background"; type: "share:reset" }
-  | { to: "background"; type: "permission:result"; granted: boolean }
-  | { to: "background"; type: "master:peers"; count: number }
-  | { to: "background"; type: "master:signaling"; state: "open" | "reconnecting" }
-  /** The master needs a fresh presigned URL; replies `CredentialsReply`. */
-  | { to: "background"; type: "master:credentials" }
+  "share:reset": { reply: ShareState };
+  "permission:result": { granted: boolean; reply: ShareState };
+  "master:peers": { count: number; reply: ShareState };
+  "master:signaling": { state: "open" | "reconnecting"; reply: ShareState };
+  /** The master needs a fresh presigned URL. */
+  "master:credentials": { reply: SignalingCredentials };
   /** The capture stopped on its own (tab closed, Chrome's "Stop sharing", device unplugged). */
-  | { to: "background"; type: "master:capture-ended" }
-  | { to: "background"; type: "master:failed"; error: ShareError }
-  | { to: "background"; type: "master:join-request"; clientId: string }
-  | { to: "background"; type: "master:join-settled"; clientId: string };
+  "master:capture-ended": { reply: ShareState };
+  "master:failed": { error: ShareError; reply: ShareState };
+  "master:join-request": { clientId: string; reply: null };
+  "master:join-settled": { clientId: string; reply: null };
+  /** Firefox's sharing tab is listening: messages to "master" now reach it. */
+  "master:ready": { reply: null };
+}
 
 export type CaptureRequest =
   | { source: "tab"; streamId: string }
@@ -47,35 +55,36 @@ export type CaptureRequest =
 
 export type CameraPermission = "granted" | "prompt" | "denied";
 
-/** Background → offscreen document (the master). */
-export type OffscreenMessage =
-  /** Replies `Reply<null>` once capture runs and signaling is opening. */
-  | {
-      to: "offscreen";
-      type: "master:start";
-      capture: CaptureRequest;
-      quality: Quality;
-      channelArn: string;
-      region: string;
-      credentials: SignalingCredentials;
-      askBeforeJoin: boolean;
-    }
-  /** Replies `Reply<null>` once every viewer gets the new source and the old capture is stopped. */
-  | { to: "offscreen"; type: "master:switch"; capture: CaptureRequest }
-  | { to: "offscreen"; type: "master:controls"; paused?: boolean; audioMuted?: boolean }
-  | { to: "offscreen"; type: "master:ask"; enabled: boolean }
-  | { to: "offscreen"; type: "master:admit"; clientId: string; allow: boolean }
-  | { to: "offscreen"; type: "master:remove"; clientId: string }
-  | { to: "offscreen"; type: "master:link"; token: string }
-  /** Replies `Reply<ViewerInfo[]>`; the popup asks it directly while it is open. */
-  | { to: "offscreen"; type: "master:viewers" }
-  | { to: "offscreen"; type: "master:stop" }
-  /** Replies `Reply<MasterStatus>`. */
-  | { to: "offscreen"; type: "master:status" }
-  /** Replies `Reply<CameraPermission>`. */
-  | { to: "offscreen"; type: "camera:permission" }
-  /** Puts the viewer link on the clipboard (the background has no DOM); replies `Reply<null>`. */
-  | { to: "offscreen"; type: "clipboard:write"; text: string };
+/**
+ * Background (and the open popup) → the master's document: Chrome's offscreen document, or
+ * Firefox's sharing tab.
+ */
+export interface MasterMessages {
+  /** Replies once capture runs and signaling is opening. */
+  "master:start": {
+    capture: CaptureRequest;
+    quality: Quality;
+    channelArn: string;
+    region: string;
+    credentials: SignalingCredentials;
+    askBeforeJoin: boolean;
+    reply: null;
+  };
+  /** Replies once every viewer gets the new source and the old capture is stopped. */
+  "master:switch": { capture: CaptureRequest; reply: null };
+  "master:controls": { paused?: boolean; audioMuted?: boolean; reply: null };
+  "master:ask": { enabled: boolean; reply: null };
+  "master:admit": { clientId: string; allow: boolean; reply: null };
+  "master:remove": { clientId: string; reply: null };
+  "master:link": { token: string; reply: null };
+  /** The popup asks it directly while it is open. */
+  "master:viewers": { reply: ViewerInfo[] };
+  "master:stop": { reply: null };
+  "master:status": { reply: MasterStatus };
+  "camera:permission": { reply: CameraPermission };
+  /** Puts the viewer link on the clipboard (the background has no DOM). */
+  "clipboard:write": { text: string; reply: null };
+}
 
 /** One row of the popup's viewer list, read from the master while the popup is open. */
 export interface ViewerInfo {
@@ -97,7 +106,32 @@ export interface MasterStatus {
 /** Replies carry data or a stored error, never a thrown exception (those do not cross contexts). */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ShareError };
 
-export type CredentialsReply = Reply<SignalingCredentials>;
-export type ShareStateReply = Reply<ShareState>;
+/** Each receiver's map, under the name its messages carry in `to`. */
+export interface Receivers {
+  background: BackgroundMessages;
+  master: MasterMessages;
+}
+export type Receiver = keyof Receivers;
 
-export type ExtensionMessage = BackgroundMessage | OffscreenMessage;
+/** Message `K` to `R`: `{ to: R; type: K }` plus the fields its map entry lists. */
+export type MessageOf<R extends Receiver, K extends keyof Receivers[R]> = { to: R; type: K } & Omit<
+  Receivers[R][K],
+  "reply"
+>;
+export type MessageTo<R extends Receiver> = {
+  [K in keyof Receivers[R]]: MessageOf<R, K>;
+}[keyof Receivers[R]];
+
+export type BackgroundMessage = MessageTo<"background">;
+export type MasterMessage = MessageTo<"master">;
+export type ExtensionMessage = BackgroundMessage | MasterMessage;
+
+/** The reply value of message type `K` to `R`, read from its map entry. */
+export type ReplyTo<R extends Receiver, K> = K extends keyof Receivers[R]
+  ? Receivers[R][K] extends { reply: infer T }
+    ? T
+    : never
+  : never;
+export type ReplyOf<M extends ExtensionMessage> = M extends ExtensionMessage
+  ? ReplyTo<M["to"], M["type"]>
+  : never;

@@ -69,8 +69,6 @@ export type ShareState =
   | { status: "ended"; reason: EndReason; source: ShareSource }
   | { status: "failed"; error: ShareError; source?: ShareSource };
 
-export type ShareStatus = ShareState["status"];
-
 export type ShareEvent =
   | { type: "start"; source: ShareSource; tabId?: number }
   | { type: "phase"; phase: StartPhase; permissionTabId?: number }
@@ -93,7 +91,7 @@ export const IDLE: ShareState = { status: "idle" };
 
 export type ActiveShareState = Extract<ShareState, { status: "starting" | "live" | "reconnecting" }>;
 
-/** True while a share holds resources (a session, an offscreen document, a capture). */
+/** True while a share holds resources (a session, the master's document, a capture). */
 export function isActive(state: ShareState): state is ActiveShareState {
   return state.status === "starting" || state.status === "live" || state.status === "reconnecting";
 }

@@ -82,6 +82,7 @@ function playLocally(stream: MediaStream): AudioContext | undefined {
 
 function stopAll(stream: MediaStream, playback?: AudioContext): void {
   for (const track of stream.getTracks()) track.stop();
+  // Rejects only when the context is already closed; the tracks above are what stop the capture.
   playback?.close().catch(() => {});
 }
 

@@ -73,6 +73,7 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
 
   const negotiate = async () => {
     await pc.setRemoteDescription(options.offer);
+    // A candidate the browser cannot use is not fatal; ICE goes on with the others.
     for (const candidate of pending ?? []) await pc.addIceCandidate(candidate).catch(() => {});
     pending = null;
     // Send-only even while nothing is sent, so a later replaceTrack needs no new offer.
@@ -96,10 +97,12 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
     connection: pc,
     addCandidate(candidate) {
       if (pending) pending.push(candidate);
+      // As above: an unusable candidate leaves ICE to the others.
       else pc.addIceCandidate(candidate).catch(() => {});
     },
     setTracks(next) {
       tracks = next;
+      // replaceTrack rejects only once the connection is closed, which its state change reports.
       return applyTracks().catch(() => {});
     },
     send(message) {

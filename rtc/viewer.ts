@@ -141,6 +141,8 @@ export function connectViewer(
     await pc.setLocalDescription(description);
     return description;
   });
+  // Its failure is handled where the offer is sent (lose); this only keeps an early rejection from
+  // counting as unhandled while the socket opens.
   offer.catch(() => {});
 
   function close() {

@@ -1,60 +1,43 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
-import type { MasterStatus } from "../../protocol/extension-messages.ts";
 import { isActive } from "../../protocol/share.ts";
-import { chromePorts } from "../lib/chrome-ports.ts";
+import { browserPorts } from "../lib/browser-ports.ts";
 import { ALLOW_BUTTON, clientIdOf } from "../lib/join-prompt.ts";
 import { commandAction } from "../lib/keyboard-commands.ts";
 import { LIVE_NOTIFICATION_ID, showLiveShare } from "../lib/live-notice.ts";
-import { masterPage } from "../lib/master-page.ts";
-import { listen, POPUP_PORT, sendToOffscreen } from "../lib/messaging.ts";
+import { logFailure } from "../lib/log.ts";
+import { masterDocument } from "../lib/master-document.ts";
+import { listen, POPUP_PORT, sendToMaster } from "../lib/messaging.ts";
 import { createShareController } from "../lib/share-controller.ts";
 
 export default defineBackground(() => {
-  const share = createShareController(chromePorts);
+  const share = createShareController(browserPorts);
   const live = share.controls;
 
-  listen("background", (message) => {
-    switch (message.type) {
-      case "share:get":
-        return share.get();
-      case "share:start":
-        return share.start(message.source, message.tabId);
-      case "share:stop":
-        return share.stop();
-      case "share:reset":
-        return share.reset();
-      case "share:switch":
-        return live.switchSource(message.source, message.tabId);
-      case "share:pause":
-        return live.pause(message.paused);
-      case "share:mute":
-        return live.mute(message.muted);
-      case "share:ask":
-        return live.askBeforeJoin(message.enabled);
-      case "share:admit":
-        return live.admit(message.clientId, message.allow);
-      case "share:remove":
-        return live.remove(message.clientId);
-      case "share:new-link":
-        return live.newLink(message.removeClientId);
-      case "master:join-request":
-        return live.joinRequest(message.clientId);
-      case "master:join-settled":
-        return live.joinSettled(message.clientId);
-      case "permission:result":
-        return share.permissionResult(message.granted);
-      case "master:peers":
-        return share.peers(message.count);
-      case "master:signaling":
-        return share.signaling(message.state);
-      case "master:credentials":
-        return share.credentials();
-      case "master:capture-ended":
-        return share.captureEnded();
-      case "master:failed":
-        return share.masterFailed(message.error);
-    }
+  listen("background", {
+    "share:get": () => share.get(),
+    "share:start": (message) => share.start(message.source, message.tabId),
+    "share:stop": () => share.stop(),
+    "share:reset": () => share.reset(),
+    "share:switch": (message) => live.switchSource(message.source, message.tabId),
+    "share:pause": (message) => live.pause(message.paused),
+    "share:mute": (message) => live.mute(message.muted),
+    "share:ask": (message) => live.askBeforeJoin(message.enabled),
+    "share:admit": (message) => live.admit(message.clientId, message.allow),
+    "share:remove": (message) => live.remove(message.clientId),
+    "share:new-link": (message) => live.newLink(message.removeClientId),
+    "master:join-request": (message) => live.joinRequest(message.clientId),
+    "master:join-settled": (message) => live.joinSettled(message.clientId),
+    "permission:result": (message) => share.permissionResult(message.granted),
+    "master:peers": (message) => share.peers(message.count),
+    "master:signaling": (message) => share.signaling(message.state),
+    "master:credentials": () => share.credentials(),
+    "master:capture-ended": () => share.captureEnded(),
+    "master:failed": (message) => share.masterFailed(message.error),
+    "master:ready": () => {
+      masterDocument.ready();
+      return null;
+    },
   });
 
   // The popup holds a port while open, so the background knows when Chrome closed it under a share.
@@ -65,36 +48,40 @@ export default defineBackground(() => {
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {
-    if (notificationId === LIVE_NOTIFICATION_ID) void showLiveShare().catch(() => {});
+    if (notificationId === LIVE_NOTIFICATION_ID)
+      void showLiveShare().catch(logFailure("showing the live share"));
   });
 
   browser.notifications.onButtonClicked.addListener((notificationId, buttonIndex) => {
     const clientId = clientIdOf(notificationId);
-    if (clientId) void live.admit(clientId, buttonIndex === ALLOW_BUTTON).catch(() => {});
+    if (clientId)
+      void live.admit(clientId, buttonIndex === ALLOW_BUTTON).catch(logFailure("answering a join request"));
   });
 
   browser.commands.onCommand.addListener((command) => {
     const action = commandAction(command);
     if (action === "stop") {
-      void share.get().then((state) => (isActive(state) ? share.stop() : state));
+      void share
+        .get()
+        .then((state) => (isActive(state) ? share.stop() : state))
+        .catch(logFailure("stopping from the keyboard"));
     }
-    if (action === "toggle-pause") void live.togglePause().catch(() => {});
+    if (action === "toggle-pause") void live.togglePause().catch(logFailure("pausing from the keyboard"));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    if (masterPage.isHostTab(tabId)) void share.captureEnded();
-    else void share.tabRemoved(tabId);
+    const ended = masterDocument.isHostTab(tabId) ? share.captureEnded() : share.tabRemoved(tabId);
+    void ended.catch(logFailure("ending the share for a closed tab"));
   });
   // `url` is only reported for pages the extension may read; Chrome's own capture end covers the rest.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void share.tabNavigated(tabId, change.url);
+    if (change.url) void share.tabNavigated(tabId, change.url).catch(logFailure("checking a navigated tab"));
   });
 
   void (async () => {
-    chromePorts.onState(await share.get());
+    browserPorts.onState(await share.get());
     const running =
-      (await masterPage.has()) &&
-      (await sendToOffscreen<MasterStatus>({ to: "offscreen", type: "master:status" })).ok;
+      (await masterDocument.has()) && (await sendToMaster({ to: "master", type: "master:status" })).ok;
     await share.reconcile(running);
-  })();
+  })().catch(logFailure("resuming after a service-worker start"));
 });

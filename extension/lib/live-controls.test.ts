@@ -16,7 +16,7 @@ describe("live controls", () => {
     const state = await live.switchSource("tab", 7);
     expect(state).toMatchObject({ status: "live", source: "tab", tabId: 7, startedAt: 5000 });
     // No popup is open in this test, so the one a tab capture closes is brought back.
-    expect(f.log).toEqual(["streamId 7", "offscreen master:switch tab", "tell switched"]);
+    expect(f.log).toEqual(["streamId 7", "send master:switch tab", "tell switched"]);
   });
 
   it("refuses to switch to a page Chrome does not allow capturing", async () => {
@@ -28,10 +28,10 @@ describe("live controls", () => {
   it("waits for the camera permission page before switching to the camera", async () => {
     const { f, share, live } = await liveShare();
     await live.switchSource("tab", 7);
-    f.offscreenReplies["camera:permission"] = { ok: true, value: "prompt" };
+    f.masterReplies["camera:permission"] = { ok: true, value: "prompt" };
     expect(await live.switchSource("camera")).toMatchObject({ source: "tab", pendingSwitch: "camera" });
     expect(await share.permissionResult(true)).toMatchObject({ source: "camera", tabId: undefined });
-    expect(f.log).toContain("offscreen master:switch camera");
+    expect(f.log).toContain("send master:switch camera");
   });
 
   it("pauses, resumes and mutes through the master and keeps the state", async () => {
@@ -40,16 +40,16 @@ describe("live controls", () => {
     expect(await live.togglePause()).toMatchObject({ paused: false });
     expect(await live.mute(true)).toMatchObject({ audioMuted: true });
     expect(f.log).toEqual([
-      'offscreen master:controls {"paused":true}',
-      'offscreen master:controls {"paused":false}',
-      'offscreen master:controls {"audioMuted":true}',
+      'send master:controls {"paused":true}',
+      'send master:controls {"paused":false}',
+      'send master:controls {"audioMuted":true}',
     ]);
   });
 
   it("removes a viewer on the server before closing its connection", async () => {
     const { f, live } = await liveShare();
     await live.remove("viewer-abcdefgh");
-    expect(f.log).toEqual(["remove session-0123456789 viewer-abcdefgh", "offscreen master:remove"]);
+    expect(f.log).toEqual(["remove session-0123456789 viewer-abcdefgh", "send master:remove"]);
   });
 
   it("makes a new link, hands its token to the viewers still watching, shows it and copies it", async () => {
@@ -59,9 +59,9 @@ describe("live controls", () => {
     expect(state).toMatchObject({ session: { viewerUrl: newUrl }, copiedUrl: newUrl });
     expect(f.log).toEqual([
       "remove session-0123456789 viewer-abcdefgh",
-      "offscreen master:remove",
+      "send master:remove",
       "new link session-0123456789",
-      "offscreen master:link new-token",
+      "send master:link new-token",
       `clipboard ${newUrl}`,
       "tell new-link copied",
     ]);
@@ -74,7 +74,7 @@ describe("live controls", () => {
     f.setPopupOpen(false);
     await live.joinRequest("viewer-b");
     await live.admit("viewer-b", true);
-    expect(f.log).toEqual(["notify viewer-b", "clear viewer-b", "offscreen master:admit"]);
+    expect(f.log).toEqual(["notify viewer-b", "clear viewer-b", "send master:admit"]);
   });
 
   it("refuses controls when no share is live", async () => {

@@ -3,11 +3,11 @@
  * ask-before-join and its requests, removing a viewer, a new link. The background's share
  * controller hands in its ports and its one state writer.
  */
-import type { CameraPermission, CaptureRequest } from "../../protocol/extension-messages.ts";
+import type { CaptureRequest, MasterMessage, ReplyOf } from "../../protocol/extension-messages.ts";
 import { isLive, type ShareEvent, type ShareSource, type ShareState } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
+import type { ControllerPorts } from "./controller-ports.ts";
 import type { LinkAnnouncer } from "./link-announcer.ts";
-import type { ControllerPorts } from "./share-controller.ts";
 import { ShareFailure } from "./share-failure.ts";
 
 export interface LiveControlDeps {
@@ -24,8 +24,8 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
     return state;
   };
 
-  const offscreen = async <T = null>(message: Parameters<ControllerPorts["offscreen"]["send"]>[0]) => {
-    const reply = await ports.offscreen.send<T>(message);
+  const master = async <M extends MasterMessage>(message: M): Promise<ReplyOf<M>> => {
+    const reply = await ports.master.send(message);
     if (!reply.ok) throw reply.error;
     return reply.value;
   };
@@ -39,7 +39,7 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
   };
 
   const switchTo = async (capture: CaptureRequest, tabId?: number) => {
-    await offscreen({ to: "offscreen", type: "master:switch", capture });
+    await master({ to: "master", type: "master:switch", capture });
     return dispatch({ type: "switched", source: capture.source, tabId });
   };
 
@@ -55,7 +55,7 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
         await announcer.switched();
         return state;
       }
-      const permission = await offscreen<CameraPermission>({ to: "offscreen", type: "camera:permission" });
+      const permission = await master({ to: "master", type: "camera:permission" });
       if (permission === "denied") throw new ShareFailure("camera_denied", "Camera permission is blocked");
       if (permission === "prompt") {
         await ports.tabs.openPermissionPage();
@@ -74,7 +74,7 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
 
     async pause(paused: boolean): Promise<ShareState> {
       await live();
-      await offscreen({ to: "offscreen", type: "master:controls", paused });
+      await master({ to: "master", type: "master:controls", paused });
       return dispatch({ type: "paused", paused });
     },
 
@@ -85,33 +85,37 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
 
     async mute(muted: boolean): Promise<ShareState> {
       await live();
-      await offscreen({ to: "offscreen", type: "master:controls", audioMuted: muted });
+      await master({ to: "master", type: "master:controls", audioMuted: muted });
       return dispatch({ type: "audio_muted", muted });
     },
 
     async askBeforeJoin(enabled: boolean): Promise<ShareState> {
       await live();
-      await offscreen({ to: "offscreen", type: "master:ask", enabled });
+      await master({ to: "master", type: "master:ask", enabled });
       return dispatch({ type: "ask_before_join", enabled });
     },
 
     async admit(clientId: string, allow: boolean): Promise<null> {
       await ports.joinPrompt.clear(clientId);
-      return offscreen({ to: "offscreen", type: "master:admit", clientId, allow });
+      return master({ to: "master", type: "master:admit", clientId, allow });
     },
 
     /** With the popup open its viewer list shows the request; otherwise a notification asks. */
-    async joinRequest(clientId: string): Promise<void> {
+    async joinRequest(clientId: string): Promise<null> {
       if (!(await ports.joinPrompt.popupOpen())) await ports.joinPrompt.show(clientId);
+      return null;
     },
-    joinSettled: (clientId: string) => ports.joinPrompt.clear(clientId),
+    async joinSettled(clientId: string): Promise<null> {
+      await ports.joinPrompt.clear(clientId);
+      return null;
+    },
 
     /** Server first: once it refuses the viewer id, the master closes the connection. */
     async remove(clientId: string): Promise<null> {
       await live();
       const { secret, client } = await server();
       await client.removeViewer(secret.sessionId, secret.masterToken, clientId);
-      return offscreen({ to: "offscreen", type: "master:remove", clientId });
+      return master({ to: "master", type: "master:remove", clientId });
     },
 
     async newLink(removeClientId?: string): Promise<ShareState> {
@@ -121,12 +125,10 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
       const { viewerUrl } = await client.newLink(secret.sessionId, secret.masterToken);
       // Viewers still watching get the new token, so a reconnect of theirs is not refused.
       const token = viewerUrl.split("#")[1] ?? "";
-      await offscreen({ to: "offscreen", type: "master:link", token });
+      await master({ to: "master", type: "master:link", token });
       await dispatch({ type: "link", viewerUrl });
       await announcer.announce("new-link", viewerUrl);
       return ports.state.get();
     },
   };
 }
-
-export type LiveControls = ReturnType<typeof createLiveControls>;

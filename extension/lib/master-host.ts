@@ -1,14 +1,15 @@
 /**
- * What the offscreen document runs: the capture plus the master, reporting to the background
- * through the functions it is given (the entrypoint wires them to runtime messages).
+ * What the master's document runs (Chrome's offscreen document, Firefox's sharing tab): the capture
+ * plus the master, reporting to the background through the functions it is given (master-endpoint.ts
+ * wires them to runtime messages).
  */
 import type { SignalingCredentials } from "../../protocol/api.ts";
 import type {
   BackgroundMessage,
   CameraPermission,
   CaptureRequest,
+  MasterMessage,
   MasterStatus,
-  OffscreenMessage,
   ViewerInfo,
 } from "../../protocol/extension-messages.ts";
 import type { Quality } from "../../protocol/quality.ts";
@@ -17,7 +18,7 @@ import { type Capture, capture, isDomError } from "../../rtc/capture.ts";
 import { type Master, startMaster } from "../../rtc/master.ts";
 import { ShareFailure, toShareError } from "./share-failure.ts";
 
-type StartMessage = Extract<OffscreenMessage, { type: "master:start" }>;
+type StartMessage = Extract<MasterMessage, { type: "master:start" }>;
 
 /** Refresh failures that no retry can fix: the session is gone or its token no longer works. */
 const FATAL: ReadonlySet<string> = new Set([
@@ -90,11 +91,11 @@ export function createMasterHost(ports: MasterHostPorts) {
               ports.report({ to: "background", type: "master:join-settled", clientId }),
             peers: (count) => ports.report({ to: "background", type: "master:peers", count }),
             signaling: (state) => {
-              if (state === "open") {
+              // The first open is told by the start's reply; only a reopen after a loss is news.
+              if (state === "open" && !isOpen) {
                 isOpen = true;
                 resolve();
-              }
-              if (state === "open" || state === "reconnecting") {
+              } else if (state === "open" || state === "reconnecting") {
                 ports.report({ to: "background", type: "master:signaling", state });
               }
             },

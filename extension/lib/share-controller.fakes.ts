@@ -1,9 +1,9 @@
 /** Test fakes for the share controller. */
 import type { CreateSessionResponse } from "../../protocol/api.ts";
-import type { OffscreenMessage, Reply } from "../../protocol/extension-messages.ts";
+import type { MasterMessage, MasterMessages, Reply, ReplyOf } from "../../protocol/extension-messages.ts";
 import { IDLE, type ShareState } from "../../protocol/share.ts";
+import type { ControllerPorts } from "./controller-ports.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
-import type { ControllerPorts } from "./share-controller.ts";
 import type { ShareFailure } from "./share-failure.ts";
 import type { MasterSecret } from "./share-store.ts";
 import type { TokenClient } from "./token-client.ts";
@@ -25,9 +25,9 @@ export function fakes(
   let state: ShareState = IDLE;
   let secret: MasterSecret | null = null;
   const log: string[] = [];
-  const offscreenReplies: Partial<Record<OffscreenMessage["type"], Reply<unknown>>> = {
+  const masterReplies: { [K in keyof MasterMessages]?: Reply<MasterMessages[K]["reply"]> } = {
     "master:start": { ok: true, value: null },
-    "master:status": { ok: true, value: { running: true, peers: 0, signaling: "open" } },
+    "master:stop": { ok: true, value: null },
     "camera:permission": { ok: true, value: options.camera ?? "granted" },
     "master:switch": { ok: true, value: null },
     "master:controls": { ok: true, value: null },
@@ -82,10 +82,10 @@ export function fakes(
         return 99;
       },
     },
-    offscreen: {
-      ensure: async () => void log.push("offscreen ensure"),
-      close: async () => void log.push("offscreen close"),
-      send: async <T>(message: OffscreenMessage) => {
+    master: {
+      ensure: async () => void log.push("master ensure"),
+      close: async () => void log.push("master close"),
+      send: async <M extends MasterMessage>(message: M) => {
         const detail =
           message.type === "master:switch"
             ? ` ${message.capture.source}`
@@ -94,8 +94,8 @@ export function fakes(
               : message.type === "master:controls"
                 ? ` ${JSON.stringify({ paused: message.paused, audioMuted: message.audioMuted })}`
                 : "";
-        log.push(`offscreen ${message.type}${detail}`);
-        return offscreenReplies[message.type] as Reply<T>;
+        log.push(`send ${message.type}${detail}`);
+        return masterReplies[message.type] as Reply<ReplyOf<M>>;
       },
     },
     copyToClipboard: async (text) => {
@@ -117,5 +117,5 @@ export function fakes(
   const setPopupOpen = (open: boolean) => {
     popupOpen = open;
   };
-  return { ports, log, offscreenReplies, setPopupOpen, state: () => state, secret: () => secret };
+  return { ports, log, masterReplies, setPopupOpen, state: () => state, secret: () => secret };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OffscreenMessage, Reply } from "../../protocol/extension-messages.ts";
+import type { MasterMessage, Reply, ReplyOf } from "../../protocol/extension-messages.ts";
 import { DEFAULT_SETTINGS } from "./settings.ts";
 import { created, fakes } from "./share-controller.fakes.ts";
 import { createShareController } from "./share-controller.ts";
@@ -13,35 +13,33 @@ describe("share controller", () => {
     expect(state.status === "live" && state.session.viewerUrl).toBe(created.viewerUrl);
     expect(state).toMatchObject({ copiedUrl: created.viewerUrl });
     expect(f.log).toEqual([
-      "offscreen ensure",
+      "master ensure",
       "create tab Example",
       "streamId 7",
-      "offscreen master:start",
+      "send master:start",
       `clipboard ${created.viewerUrl}`,
       // No popup is open in this test: the person is told another way.
       "tell live copied",
-      "offscreen master:status",
     ]);
     expect(f.secret()).toMatchObject({ sessionId: created.sessionId, masterToken: "master-token" });
   });
 
   it("starts a screen share: the offscreen document runs the browser's picker, no tab or camera check", async () => {
     const f = fakes({ camera: "denied" });
-    const sent: OffscreenMessage[] = [];
-    const send = f.ports.offscreen.send;
-    f.ports.offscreen.send = async <T>(message: OffscreenMessage) => {
+    const sent: MasterMessage[] = [];
+    const send = f.ports.master.send;
+    f.ports.master.send = async <M extends MasterMessage>(message: M) => {
       sent.push(message);
-      return send<T>(message);
+      return send(message);
     };
     const state = await createShareController(f.ports).start("screen");
     expect(state).toMatchObject({ status: "live", source: "screen" });
     expect(f.log).toEqual([
-      "offscreen ensure",
+      "master ensure",
       "create screen",
-      "offscreen master:start",
+      "send master:start",
       `clipboard ${created.viewerUrl}`,
       "tell live copied",
-      "offscreen master:status",
     ]);
     expect(sent.find((m) => m.type === "master:start")).toMatchObject({ capture: { source: "screen" } });
   });
@@ -82,6 +80,19 @@ describe("share controller", () => {
     expect(f.log.filter((line) => line.startsWith("create"))).toEqual([]);
   });
 
+  it("reads the popup's tab once per start: its URL for the check, its title for the session", async () => {
+    const f = fakes();
+    const describe = f.ports.tabs.describe;
+    let reads = 0;
+    f.ports.tabs.describe = async (tabId) => {
+      reads += 1;
+      return describe(tabId);
+    };
+    await createShareController(f.ports).start("tab", 7);
+    expect(reads).toBe(1);
+    expect(f.log).toContain("create tab Example");
+  });
+
   it("turns Chrome's refusal of a stream id into tab_not_capturable and deletes the session", async () => {
     const f = fakes();
     f.ports.tabs.streamIdFor = async () => {
@@ -90,7 +101,7 @@ describe("share controller", () => {
     const state = await createShareController(f.ports).start("tab", 7);
     expect(state).toMatchObject({ status: "failed", error: { code: "tab_not_capturable" } });
     expect(f.log).toContain(`delete ${created.sessionId} master-token`);
-    expect(f.log).toContain("offscreen close");
+    expect(f.log).toContain("master close");
     expect(f.secret()).toBeNull();
   });
 
@@ -136,8 +147,8 @@ describe("share controller", () => {
     const ended = await share.stop();
     expect(ended).toEqual({ status: "ended", reason: "stopped", source: "tab" });
     expect(f.log.slice(-3)).toEqual([
-      "offscreen master:stop",
-      "offscreen close",
+      "send master:stop",
+      "master close",
       `delete ${created.sessionId} master-token`,
     ]);
   });
@@ -183,10 +194,10 @@ describe("share controller", () => {
   it("does not go live when stopped while starting", async () => {
     const f = fakes();
     const share = createShareController(f.ports);
-    f.ports.offscreen.send = async <T>(message: OffscreenMessage) => {
-      f.log.push(`offscreen ${message.type}`);
+    f.ports.master.send = async <M extends MasterMessage>(message: M) => {
+      f.log.push(`send ${message.type}`);
       if (message.type === "master:start") await share.stop();
-      return f.offscreenReplies[message.type] as Reply<T>;
+      return f.masterReplies[message.type] as Reply<ReplyOf<M>>;
     };
     const state = await share.start("camera");
     expect(state).toMatchObject({ status: "ended", reason: "stopped" });

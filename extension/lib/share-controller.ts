@@ -1,14 +1,8 @@
 /**
  * The background's orchestration of a share, and the only writer of the share state. Chrome,
- * storage and the token server come in as ports, so the flow is testable without a browser.
+ * storage and the token server come in as ports, so the flow is testable without a browser. The
+ * start path is in share-start.ts, what can change while live in live-controls.ts.
  */
-import type {
-  CameraPermission,
-  MasterStatus,
-  OffscreenMessage,
-  Reply,
-} from "../../protocol/extension-messages.ts";
-import { QUALITY_PRESETS } from "../../protocol/quality.ts";
 import {
   type EndReason,
   isActive,
@@ -20,42 +14,12 @@ import {
   type ShareState,
 } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
-import { type AnnouncerPorts, createLinkAnnouncer } from "./link-announcer.ts";
+import type { ControllerPorts } from "./controller-ports.ts";
+import { createLinkAnnouncer } from "./link-announcer.ts";
 import { createLiveControls } from "./live-controls.ts";
-import type { Settings } from "./settings.ts";
+import { log, logFailure } from "./log.ts";
 import { ShareFailure, toShareError } from "./share-failure.ts";
-import type { MasterSecret } from "./share-store.ts";
-import type { TokenClient } from "./token-client.ts";
-
-export interface ControllerPorts {
-  state: { get(): Promise<ShareState>; set(state: ShareState): Promise<void> };
-  secret: { get(): Promise<MasterSecret | null>; set(secret: MasterSecret | null): Promise<void> };
-  settings(): Promise<Settings>;
-  tokenClient(serverUrl: string, apiKey?: string): TokenClient;
-  tabs: {
-    /** URL and title when the extension may read them (activeTab), else undefined. */
-    describe(tabId: number): Promise<{ url?: string; title?: string }>;
-    streamIdFor(tabId: number): Promise<string>;
-    openPermissionPage(): Promise<number>;
-  };
-  offscreen: {
-    ensure(): Promise<void>;
-    close(): Promise<void>;
-    send<T>(message: OffscreenMessage): Promise<Reply<T>>;
-  };
-  /** Puts text on the clipboard through the master's page (the background has no DOM); false if refused. */
-  copyToClipboard(text: string): Promise<boolean>;
-  /** Reaches a person with no popup open (see link-announcer.ts). */
-  notice: { tell: AnnouncerPorts["tell"]; withdraw(): Promise<void> };
-  /** Ask-before-join requests when the popup is closed: a notification with Allow / Deny. */
-  joinPrompt: {
-    popupOpen(): Promise<boolean>;
-    show(clientId: string): Promise<void>;
-    clear(clientId: string): Promise<void>;
-  };
-  onState(state: ShareState): void;
-  now(): number;
-}
+import { createShareStart, tabStreamId } from "./share-start.ts";
 
 export function createShareController(ports: ControllerPorts) {
   let queue: Promise<unknown> = Promise.resolve();
@@ -66,12 +30,14 @@ export function createShareController(ports: ControllerPorts) {
       const before = await ports.state.get();
       const after = reduceShare(before, event);
       if (after !== before) {
+        if (after.status !== before.status) log.info(`share ${before.status} → ${after.status}`);
         await ports.state.set(after);
         ports.onState(after);
       }
       return after;
     });
-    queue = next.catch(() => {});
+    // The caller gets the failure through `next`; the queue only has to go on.
+    queue = next.catch(() => undefined);
     return next;
   };
 
@@ -84,12 +50,13 @@ export function createShareController(ports: ControllerPorts) {
     now: ports.now,
   });
 
-  const stillStarting = async () => (await ports.state.get()).status === "starting";
-
   const release = async () => {
-    await announcer.forget().catch(() => {});
-    await ports.offscreen.send({ to: "offscreen", type: "master:stop" }).catch(() => {});
-    await ports.offscreen.close().catch(() => {});
+    // Each step is best effort: the share is over whatever one of them does.
+    await announcer.forget().catch(logFailure("withdrawing the live notice"));
+    const stopped = await ports.master.send({ to: "master", type: "master:stop" });
+    // Debug only: after a failed start there is often no master document left to answer.
+    if (!stopped.ok) log.debug("stopping the master", stopped.error);
+    await ports.master.close().catch(logFailure("closing the master's document"));
     const secret = await ports.secret.get();
     if (!secret) return;
     await ports.secret.set(null);
@@ -97,7 +64,7 @@ export function createShareController(ports: ControllerPorts) {
     await ports
       .tokenClient(secret.serverUrl, apiKey)
       .deleteSession(secret.sessionId, secret.masterToken)
-      .catch(() => {});
+      .catch(logFailure("deleting the session (the server expires it)"));
   };
 
   const fail = async (error: unknown) => {
@@ -112,60 +79,6 @@ export function createShareController(ports: ControllerPorts) {
     return state;
   };
 
-  /** Session, capture, master: the part of a start that follows any permission prompt. */
-  const launch = async (source: ShareSource, tabId: number | undefined) => {
-    await dispatch({ type: "phase", phase: "session" });
-    const settings = await ports.settings();
-    const client = ports.tokenClient(settings.serverUrl, settings.apiKey || undefined);
-    const title = tabId === undefined ? undefined : (await ports.tabs.describe(tabId)).title?.slice(0, 120);
-    const created = await client.createSession({ source, title: title?.trim() || undefined });
-    await ports.secret.set({
-      sessionId: created.sessionId,
-      masterToken: created.masterToken,
-      serverUrl: settings.serverUrl,
-      channelArn: created.channelArn,
-      region: created.region,
-    });
-    if (!(await stillStarting())) return release();
-    await dispatch({ type: "phase", phase: "capture" });
-    // Stream ids expire within seconds, so this comes right before the offscreen document uses it.
-    const capture = source === "tab" ? { source, streamId: await streamIdFor(tabId ?? -1) } : { source };
-    const reply = await ports.offscreen.send<null>({
-      to: "offscreen",
-      type: "master:start",
-      capture,
-      quality: QUALITY_PRESETS[settings.quality],
-      channelArn: created.channelArn,
-      region: created.region,
-      credentials: created.master,
-      askBeforeJoin: settings.askBeforeJoin,
-    });
-    if (!reply.ok) throw reply.error;
-    if (!(await stillStarting())) return release();
-    const session = {
-      sessionId: created.sessionId,
-      viewerUrl: created.viewerUrl,
-      expiresAt: created.expiresAt,
-      serverUrl: settings.serverUrl,
-    };
-    await dispatch({ type: "live", session, at: ports.now(), askBeforeJoin: settings.askBeforeJoin });
-    await announcer.announce("live", created.viewerUrl);
-    const status = await ports.offscreen.send<MasterStatus>({ to: "offscreen", type: "master:status" });
-    if (status.ok) await dispatch({ type: "peers", count: status.value.peers });
-  };
-
-  const streamIdFor = async (tabId: number) => {
-    try {
-      return await ports.tabs.streamIdFor(tabId);
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      const code = /chrome pages|cannot be captured/i.test(message)
-        ? "tab_not_capturable"
-        : "tab_capture_failed";
-      throw new ShareFailure(code, message, { cause });
-    }
-  };
-
   const guarded = async (action: () => Promise<unknown>): Promise<ShareState> => {
     try {
       await action();
@@ -176,6 +89,8 @@ export function createShareController(ports: ControllerPorts) {
     return ports.state.get();
   };
 
+  const starter = createShareStart({ ports, dispatch, announcer, release });
+  const streamIdFor = (tabId: number) => tabStreamId(ports, tabId);
   const controls = createLiveControls({ ports, dispatch, streamIdFor, announcer });
 
   return {
@@ -188,31 +103,7 @@ export function createShareController(ports: ControllerPorts) {
       const before = await ports.state.get();
       if (isActive(before)) return before;
       await dispatch({ type: "start", source, tabId });
-      return guarded(async () => {
-        if (source === "tab") {
-          if (tabId === undefined) throw new ShareFailure("invalid_request", "No tab to share");
-          const { url } = await ports.tabs.describe(tabId);
-          if (!isCapturableUrl(url)) throw new ShareFailure("tab_not_capturable", url ?? "");
-        }
-        await ports.offscreen.ensure().catch((cause: unknown) => {
-          throw new ShareFailure("offscreen_failed", String(cause), { cause });
-        });
-        if (source === "camera") {
-          const reply = await ports.offscreen.send<CameraPermission>({
-            to: "offscreen",
-            type: "camera:permission",
-          });
-          const permission = reply.ok ? reply.value : "prompt";
-          if (permission === "denied")
-            throw new ShareFailure("camera_denied", "Camera permission is blocked");
-          if (permission === "prompt") {
-            const permissionTabId = await ports.tabs.openPermissionPage();
-            await dispatch({ type: "phase", phase: "permission", permissionTabId });
-            return;
-          }
-        }
-        await launch(source, tabId);
-      });
+      return guarded(() => starter.begin(source, tabId));
     },
 
     /** The permission page answered; continues (or fails) the camera share waiting for it. */
@@ -221,7 +112,7 @@ export function createShareController(ports: ControllerPorts) {
       if (isLive(state)) return controls.permissionResult(granted);
       if (state.status !== "starting" || state.phase !== "permission") return state;
       if (!granted) return fail(new ShareFailure("camera_denied", "Camera permission was not granted"));
-      return guarded(() => launch(state.source, state.tabId));
+      return guarded(() => starter.resume(state.source, state.tabId));
     },
 
     stop: () => end("stopped"),
@@ -239,7 +130,7 @@ export function createShareController(ports: ControllerPorts) {
       return expired ? end("expired") : fail(error);
     },
 
-    /** Fresh master credentials for the offscreen document's reconnects. */
+    /** Fresh master credentials for the master's reconnects. */
     async credentials() {
       const secret = await ports.secret.get();
       if (!secret) throw new ShareFailure("session_ended", "No session to refresh");
@@ -271,5 +162,3 @@ export function createShareController(ports: ControllerPorts) {
     },
   };
 }
-
-export type ShareController = ReturnType<typeof createShareController>;

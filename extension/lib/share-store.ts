@@ -13,8 +13,6 @@ export interface MasterSecret {
   sessionId: string;
   masterToken: string;
   serverUrl: string;
-  channelArn: string;
-  region: string;
 }
 
 export const masterSecretItem = storage.defineItem<MasterSecret | null>("session:master", {

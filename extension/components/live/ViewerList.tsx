@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ViewerInfo } from "../../../protocol/extension-messages.ts";
-import { sendToOffscreen } from "../../lib/messaging.ts";
+import { sendToMaster } from "../../lib/messaging.ts";
 import { t } from "../../lib/strings.ts";
 import { viewerRows } from "../../lib/viewer-row.ts";
 import type { Control } from "./use-control.ts";
@@ -16,7 +16,7 @@ function useViewers(): ViewerInfo[] {
   useEffect(() => {
     let alive = true;
     const poll = async () => {
-      const reply = await sendToOffscreen<ViewerInfo[]>({ to: "offscreen", type: "master:viewers" });
+      const reply = await sendToMaster({ to: "master", type: "master:viewers" });
       if (alive && reply.ok) setViewers(reply.value);
     };
     void poll();

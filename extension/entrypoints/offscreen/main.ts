@@ -1,3 +1,3 @@
-import { serveMasterHost } from "../../lib/serve-master-host.ts";
+import { serveMaster } from "../../lib/master-endpoint.ts";
 
-serveMasterHost();
+serveMaster();

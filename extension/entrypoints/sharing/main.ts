@@ -5,9 +5,9 @@
 import "../../assets/beam.css";
 import "./sharing.css";
 import { capture } from "../../../rtc/capture.ts";
+import { serveMaster } from "../../lib/master-endpoint.ts";
 import { sendToBackground } from "../../lib/messaging.ts";
 import { localizePage } from "../../lib/page-language.ts";
-import { serveMasterHost } from "../../lib/serve-master-host.ts";
 import { t } from "../../lib/strings.ts";
 import { withUserGesture } from "../../lib/user-gesture.ts";
 
@@ -43,7 +43,7 @@ const askForClick = (onClick: () => void) => {
   );
 };
 
-serveMasterHost({
+serveMaster({
   capture: (request, quality) =>
     request.source === "screen"
       ? withUserGesture(() => capture(request, quality), askForClick)
@@ -56,3 +56,5 @@ serveMasterHost({
     return status?.state === "denied" ? "denied" : "granted";
   },
 });
+// The background waits for this before it sends the master anything (see sharing-tab.ts).
+void sendToBackground({ to: "background", type: "master:ready" });

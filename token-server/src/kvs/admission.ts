@@ -6,13 +6,8 @@
  * seconds so a warm join makes no KVS call. KVS allows 50 tags per channel: removals are capped.
  */
 import { BeamError } from "../../../protocol/errors.ts";
+import type { ChannelAdmission } from "./port.ts";
 import { BEAM_TAG } from "./tags.ts";
-
-export interface ChannelAdmission {
-  /** The link id viewer tokens must carry; undefined for channels made before link ids existed. */
-  linkId?: string;
-  removed: ReadonlySet<string>;
-}
 
 const REMOVED_PREFIX = "beam:removed:";
 

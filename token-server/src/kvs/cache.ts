@@ -1,7 +1,6 @@
 import type { Clock } from "../clock.ts";
-import type { ChannelAdmission } from "./admission.ts";
 import { type IceServerBundle, iceReuseSeconds } from "./ice.ts";
-import type { ChannelRole } from "./port.ts";
+import type { ChannelAdmission, ChannelRole } from "./port.ts";
 
 export interface ChannelEndpoints {
   wss: string;

@@ -1,5 +1,4 @@
 import type { SignalingCredentials, Source } from "../../../protocol/api.ts";
-import type { ChannelAdmission } from "./admission.ts";
 
 export type KvsMode = "aws" | "emulator";
 export type ChannelRole = "MASTER" | "VIEWER";
@@ -11,6 +10,13 @@ export interface NewSessionChannel {
   expiresAt: number;
   /** The first viewer link's id, recorded as a tag; viewer tokens carry it (none: any link admits). */
   linkId?: string;
+}
+
+/** Who a session still admits (kept in channel tags, see admission.ts). */
+export interface ChannelAdmission {
+  /** The link id viewer tokens must carry; undefined for channels made before link ids existed. */
+  linkId?: string;
+  removed: ReadonlySet<string>;
 }
 
 export interface ChannelCredentials extends SignalingCredentials {

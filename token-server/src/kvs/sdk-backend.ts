@@ -9,18 +9,12 @@ import {
 } from "@aws-sdk/client-kinesis-video";
 import { GetIceServerConfigCommand } from "@aws-sdk/client-kinesis-video-signaling";
 import { BeamError } from "../../../protocol/errors.ts";
-import {
-  admissionFromTags,
-  type ChannelAdmission,
-  linkTag,
-  removedViewerTag,
-  withRemoved,
-} from "./admission.ts";
+import { admissionFromTags, linkTag, removedViewerTag, withRemoved } from "./admission.ts";
 import type { ChannelCache, ChannelEndpoints } from "./cache.ts";
 import type { KvsClients } from "./clients.ts";
 import { toBeamError } from "./errors.ts";
 import { type IceServerBundle, toIceServers } from "./ice.ts";
-import type { ChannelCredentials, ChannelRole, KvsBackend, KvsMode } from "./port.ts";
+import type { ChannelAdmission, ChannelCredentials, ChannelRole, KvsBackend, KvsMode } from "./port.ts";
 import type { Presign } from "./presign.ts";
 import { createRetryPolicy, type RetryPolicy, type Sleep, withRetry } from "./retry.ts";
 import { channelName, sessionChannelTags } from "./tags.ts";
