@@ -22,6 +22,12 @@ describe("errorSentence", () => {
     );
   });
 
+  it("tells the server's owner which origin to allow when the server refuses this browser's Beam", () => {
+    const sentence = errorSentence({ code: "origin_not_allowed", message: "" }, context);
+    expect(sentence).toMatch(/^The Beam server at http:\/\/127\.0\.0\.1:8787 doesn't accept/);
+    expect(sentence).toMatch(/Add [a-z-]+:\/\/[^/\s]+ to ALLOWED_ORIGINS/);
+  });
+
   it("has a sentence for a denied camera", () => {
     expect(errorSentence({ code: "camera_denied", message: "" }, context)).toMatch(/camera/);
   });
