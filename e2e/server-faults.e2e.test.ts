@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
 import { type BeamServer, startBeamServer } from "./harness/beam-server";
 import { joinAsViewer, visit } from "./harness/churn-viewer";
-import { sharedChannelArn, storedShare } from "./harness/extension-internals";
+import { storedShare } from "./harness/extension-internals";
 import { configureServer } from "./harness/options-page";
 import { requireBuiltExtension } from "./harness/paths";
 import { startShare } from "./harness/popup";
@@ -40,7 +40,7 @@ describe("a live share survives its servers", () => {
     await configureServer(sharer, server.url);
     const tab = await sharer.openTab(`${testPage.url}?share-${servers.length}`);
     const { popup, viewerUrl } = await startShare(sharer, tab, "Share camera");
-    return { popup, viewerUrl, arn: await sharedChannelArn(sharer) };
+    return { popup, viewerUrl, arn: await server.channelArnOf(viewerUrl) };
   };
   const badgeTitle = async () =>
     (await sharer.serviceWorker()).evaluate<string>("chrome.action.getTitle({})");

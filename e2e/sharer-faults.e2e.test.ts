@@ -7,7 +7,6 @@ import {
   crashBrowser,
   type MasterProbe,
   probeMaster,
-  sharedChannelArn,
   stopServiceWorker,
   storedShare,
 } from "./harness/extension-internals";
@@ -80,7 +79,7 @@ describe("a live share survives faults", () => {
     await configureServer(sharer, server.url);
     tab = await sharer.openTab(`${testPage.url}?faults`);
     ({ viewerUrl } = await startShare(sharer, tab, "Share camera"));
-    arn = await sharedChannelArn(sharer);
+    arn = await server.channelArnOf(viewerUrl);
     master = await probeMaster(sharer);
     watching = await openViewer();
   });

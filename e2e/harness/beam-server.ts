@@ -1,5 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { KinesisVideoClient, ListSignalingChannelsCommand } from "@aws-sdk/client-kinesis-video";
+import {
+  type ChannelInfo,
+  KinesisVideoClient,
+  ListSignalingChannelsCommand,
+} from "@aws-sdk/client-kinesis-video";
 import type { IceTransportPolicy } from "../../protocol/api.ts";
 import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
@@ -23,6 +27,8 @@ export interface BeamServer {
   url: string;
   /** Names of the signaling channels the emulator holds, asked over its real control-plane API. */
   channelNames(): Promise<string[]>;
+  /** The ARN of the signaling channel behind a viewer link (its session id is in the path). */
+  channelArnOf(viewerUrl: string): Promise<string>;
   /** The KVS emulator, for its fault hooks (dropConnections, goAway, masterConnectedAt). */
   emulator: RunningEmulator;
   /** Stops the token server only; the emulator keeps running, as a standalone one would. */
@@ -108,20 +114,27 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     endpoint: emulator.localEndpoint,
     credentials: stack.connection.credentials,
   });
+  const channels = async () => {
+    const all: ChannelInfo[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await control.send(new ListSignalingChannelsCommand({ NextToken }));
+      all.push(...(page.ChannelInfoList ?? []));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return all;
+  };
   return {
     url,
     emulator,
     stopTokenServer,
     startTokenServer,
-    channelNames: async () => {
-      const names: string[] = [];
-      let NextToken: string | undefined;
-      do {
-        const page = await control.send(new ListSignalingChannelsCommand({ NextToken }));
-        for (const channel of page.ChannelInfoList ?? []) names.push(channel.ChannelName ?? "");
-        NextToken = page.NextToken;
-      } while (NextToken);
-      return names;
+    channelNames: async () => (await channels()).map((channel) => channel.ChannelName ?? ""),
+    channelArnOf: async (viewerUrl) => {
+      const sessionId = new URL(viewerUrl).pathname.split("/").pop() ?? "";
+      const channel = (await channels()).find((c) => c.ChannelName?.includes(sessionId));
+      if (!channel?.ChannelARN) throw new Error(`no signaling channel for session ${sessionId}`);
+      return channel.ChannelARN;
     },
     close: async () => {
       control.destroy();

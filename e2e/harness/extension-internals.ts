@@ -16,16 +16,6 @@ export async function storedShare(sharer: SharerBrowser): Promise<{ status: stri
   return worker.evaluate('chrome.storage.session.get("share").then((items) => items.share)');
 }
 
-/** The running session's channel ARN, from the background's stored master secret. */
-export async function sharedChannelArn(sharer: SharerBrowser): Promise<string> {
-  const worker = await sharer.serviceWorker();
-  return waitFor("the stored master secret", () =>
-    worker.evaluate<string | undefined>(
-      'chrome.storage.session.get("master").then((items) => items.master?.channelArn)',
-    ),
-  );
-}
-
 async function targets(port: number): Promise<TargetInfo[]> {
   const response = await fetch(`http://127.0.0.1:${port}/json/list`);
   return (await response.json()) as TargetInfo[];
