@@ -13,6 +13,12 @@ const QUALITY_LABEL: Record<QualityPresetId, StringKey> = {
   "480p15": "quality480p15",
 };
 
+/** The on/off settings, each a checkbox on its own line. */
+const CHECKBOX_LABEL = {
+  askBeforeJoin: "askBeforeJoinOption",
+  copyLinkOnStart: "copyLinkOnStartOption",
+} as const satisfies Partial<Record<keyof Settings, StringKey>>;
+
 type Status = { ok: boolean; text: string } | null;
 
 /** Checks the URL and asks for the host permission a non-loopback server needs (the click is the gesture). */
@@ -101,26 +107,18 @@ export function OptionsForm() {
             ))}
           </select>
         </div>
-        <div class="field field--check">
-          <label>
-            <input
-              type="checkbox"
-              checked={form.askBeforeJoin}
-              onChange={(e) => update({ askBeforeJoin: e.currentTarget.checked })}
-            />{" "}
-            {t("askBeforeJoinOption")}
-          </label>
-        </div>
-        <div class="field field--check">
-          <label>
-            <input
-              type="checkbox"
-              checked={form.copyLinkOnStart}
-              onChange={(e) => update({ copyLinkOnStart: e.currentTarget.checked })}
-            />{" "}
-            {t("copyLinkOnStartOption")}
-          </label>
-        </div>
+        {(["askBeforeJoin", "copyLinkOnStart"] as const).map((key) => (
+          <div class="field field--check" key={key}>
+            <label>
+              <input
+                type="checkbox"
+                checked={form[key]}
+                onChange={(e) => update({ [key]: e.currentTarget.checked })}
+              />{" "}
+              {t(CHECKBOX_LABEL[key])}
+            </label>
+          </div>
+        ))}
         <div class="options-actions">
           <button type="submit" class="button primary" disabled={busy}>
             {t("save")}
