@@ -1,7 +1,7 @@
 /** The viewer page: only wiring. Link → viewer id → watch (join, connect, reconnect) → render. */
 import "./styles.css";
 import { parseViewerLink } from "../../../protocol/link";
-import { backoff } from "../../../protocol/reconnect";
+import { backoff, jitteredBackoff } from "../../../protocol/reconnect";
 import { isTerminal } from "../../../protocol/viewer-state";
 import { connectViewer } from "../../../rtc/viewer";
 import { setUpControls } from "./controls";
@@ -39,7 +39,8 @@ if (!link) {
   const watch = watchSession({
     join: () => requestViewerCredentials(fetch.bind(window), sessionId, { token, viewerId }),
     connect: (credentials, events) => {
-      const connection = connectViewer(credentials, {
+      return connectViewer(credentials, {
+        peer: (pc) => stats.watch(pc),
         stream: events.stream,
         lost: events.lost,
         phase: (phase) => timeline.mark(phase),
@@ -58,10 +59,9 @@ if (!link) {
           },
         },
       });
-      stats.watch(connection.pc);
-      return connection;
     },
     policy: backoff({ maxAttempts: 8 }),
+    connectPolicy: jitteredBackoff({ random: Math.random, maxAttempts: 8 }),
     schedule: (run, delayMs) => {
       const timer = setTimeout(run, delayMs);
       return () => clearTimeout(timer);
