@@ -1,4 +1,4 @@
-/** The viewer page: only wiring. Link → viewer id → watch (join, connect, reconnect) → render. */
+/** The viewer page: only wiring. Link → early join or viewer id → watch (join, connect, reconnect) → render. */
 import "./styles.css";
 import { parseViewerLink } from "../../../protocol/link";
 import { backoff, jitteredBackoff } from "../../../protocol/reconnect";
@@ -6,6 +6,7 @@ import { isTerminal } from "../../../protocol/viewer-state";
 import { connectViewer } from "../../../rtc/viewer";
 import { setUpControls } from "./controls";
 import { byId } from "./dom";
+import { takeEarlyJoin } from "./early-join";
 import { pickLanguage, translator } from "./i18n/language";
 import { localizeDocument } from "./i18n/static-text";
 import { requestViewerCredentials } from "./join-client";
@@ -32,12 +33,22 @@ if (!link) {
 } else {
   const { sessionId } = link;
   let { token } = link;
-  const viewerId = loadViewerId(
-    () => localStorage,
-    (length) => crypto.getRandomValues(new Uint8Array(length)),
-  );
+  const early = takeEarlyJoin(window, link);
+  let earlyResult = early?.result;
+  const viewerId =
+    early?.viewerId ??
+    loadViewerId(
+      () => localStorage,
+      (length) => crypto.getRandomValues(new Uint8Array(length)),
+    );
   const watch = watchSession({
-    join: () => requestViewerCredentials(fetch.bind(window), sessionId, { token, viewerId }),
+    // The first join is the request the inline script started before this bundle was parsed.
+    join: () => {
+      const result =
+        earlyResult ?? requestViewerCredentials(fetch.bind(window), sessionId, { token, viewerId });
+      earlyResult = undefined;
+      return result;
+    },
     connect: (credentials, events) => {
       return connectViewer(credentials, {
         peer: (pc) => stats.watch(pc),
@@ -74,7 +85,7 @@ if (!link) {
       }
     },
     onJoined: (credentials) => {
-      timeline.mark("credentials");
+      timeline.mark("credentials", early?.answeredAt);
       view.showShare(credentials);
     },
     onStream: (stream) => view.showStream(stream),
