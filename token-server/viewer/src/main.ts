@@ -91,6 +91,9 @@ if (!link) {
     onStream: (stream) => view.showStream(stream),
     log: (message) => console.debug("[beam]", message),
   });
+  // The first frame on screen, as the bench measures it; `playing` can come a little later.
+  if ("requestVideoFrameCallback" in video)
+    video.requestVideoFrameCallback((now) => timeline.mark("frame", now));
   video.addEventListener("playing", () => {
     timeline.mark("frame");
     watch.playing();
