@@ -15,3 +15,23 @@ export function backoff(
     return Math.min(capMs, baseMs * 2 ** (attempt - 1));
   };
 }
+
+/**
+ * Backoff for a signaling connect KVS refused: it admits 3 viewer connects a second per channel and
+ * fails the upgrade of the rest, so a crowd that retried in lockstep would collide again. Each delay
+ * is drawn from [60 %, 100 %] of a step that doubles from `baseMs` to `capMs`; `random` returns
+ * [0, 1) like `Math.random`, injected so tests choose the draw.
+ */
+export function jitteredBackoff(options: {
+  random: () => number;
+  maxAttempts?: number;
+  baseMs?: number;
+  capMs?: number;
+}): ReconnectPolicy {
+  const { random, maxAttempts = Number.POSITIVE_INFINITY, baseMs = 500, capMs = 3000 } = options;
+  return (attempt) => {
+    if (attempt >= maxAttempts) return null;
+    const step = Math.min(capMs, baseMs * 2 ** attempt);
+    return Math.round(step * (0.6 + 0.4 * random()));
+  };
+}

@@ -25,6 +25,21 @@ describe("viewer state", () => {
     expect(run([{ type: "lost" }])).toEqual({ name: "connecting" });
   });
 
+  it("says joining while a throttled connect is retried, and goes live when media plays", () => {
+    expect(run([{ type: "throttled" }])).toEqual({ name: "joining" });
+    expect(run([{ type: "throttled" }, { type: "lost" }, { type: "throttled" }])).toEqual({
+      name: "joining",
+    });
+    expect(run([{ type: "throttled" }, { type: "playing" }])).toEqual({ name: "live" });
+    expect(run([{ type: "throttled" }, { type: "peer-waiting" }])).toEqual({ name: "waiting" });
+  });
+
+  it("stays reconnecting when a reconnect is throttled: no error, no new wording", () => {
+    expect(run([{ type: "playing" }, { type: "lost" }, { type: "throttled" }])).toEqual({
+      name: "reconnecting",
+    });
+  });
+
   it("maps terminal join failures to their states", () => {
     expect(run([{ type: "refused", failure: "session_ended" }])).toEqual({ name: "ended" });
     expect(run([{ type: "refused", failure: "session_full" }])).toEqual({ name: "full" });

@@ -1,6 +1,7 @@
 /**
  * The viewer page's state machine as a pure reducer:
- * connecting → live ⇄ reconnecting → ended | full | invalid | expired | error, plus what the sharer
+ * connecting → live ⇄ reconnecting → ended | full | invalid | expired | error; connecting → joining
+ * while KVS throttles the signaling connect (a crowd arriving at once); plus what the sharer
  * controls: live ⇄ paused, connecting → waiting (ask before join) → live | denied, and removed /
  * replaced (a removed viewer, a link that was replaced by a new one).
  * The state names are what the page renders (and puts in `body[data-state]`).
@@ -12,6 +13,7 @@ export type ViewerFailure = ErrorCode | "network" | "peer_unreachable" | "unsupp
 
 export type ViewerState =
   | { name: "connecting" }
+  | { name: "joining" }
   | { name: "live" }
   | { name: "reconnecting" }
   | { name: "paused" }
@@ -32,6 +34,8 @@ export type ViewerEvent =
   | { type: "playing" }
   /** The peer connection or its media went away; the controller will ask the server again. */
   | { type: "lost" }
+  /** The signaling socket never opened (KVS throttles connects); the controller retries it. */
+  | { type: "throttled" }
   /** The server (or the browser) answered a join with this failure. */
   | { type: "refused"; failure: ViewerFailure }
   /** The sharer said on the data channel that the share is over. */
@@ -101,6 +105,9 @@ export function reduceViewerState(state: ViewerState, event: ViewerEvent): Viewe
     case "lost":
       if (state.name === "live" || state.name === "paused") return { name: "reconnecting" };
       return state.name === "waiting" ? { name: "connecting" } : state;
+    case "throttled":
+      // A viewer that was watching stays "reconnecting": it is the same wait to them.
+      return state.name === "connecting" ? { name: "joining" } : state;
     case "refused": {
       const terminal = terminalStateFor(event.failure, state.name !== "connecting");
       if (terminal) return terminal;

@@ -8,6 +8,7 @@ function chromiumReport(t: number, videoBytes: number, frames: number, localType
       id: "IV",
       type: "inbound-rtp",
       kind: "video",
+      ssrc: 1,
       timestamp: t,
       bytesReceived: videoBytes,
       framesDecoded: frames,
@@ -16,7 +17,7 @@ function chromiumReport(t: number, videoBytes: number, frames: number, localType
       framesPerSecond: 29.97,
       codecId: "C1",
     },
-    { id: "IA", type: "inbound-rtp", kind: "audio", timestamp: t, bytesReceived: 1000 },
+    { id: "IA", type: "inbound-rtp", kind: "audio", ssrc: 2, timestamp: t, bytesReceived: 1000 },
     { id: "C1", type: "codec", mimeType: "video/VP8" },
     { id: "T", type: "transport", selectedCandidatePairId: "P1" },
     { id: "P0", type: "candidate-pair", localCandidateId: "L1", remoteCandidateId: "R1", state: "failed" },
@@ -35,9 +36,35 @@ function chromiumReport(t: number, videoBytes: number, frames: number, localType
   return new Map(entries.map((e) => [e.id, e]));
 }
 
+/** Firefox-shaped inbound video (and audio): a timestamp that need not move between samples. */
+const firefoxVideo = (t: number, bytes: number) => ({
+  id: "V",
+  type: "inbound-rtp",
+  kind: "video",
+  ssrc: 11,
+  timestamp: t,
+  bytesReceived: bytes,
+  framesDecoded: 30,
+});
+
+function firefoxReport(t: number, videoBytes: number, audioBytes: number, withAudio = true) {
+  const audio = {
+    id: "A",
+    type: "inbound-rtp",
+    kind: "audio",
+    ssrc: 12,
+    timestamp: t,
+    bytesReceived: audioBytes,
+  };
+  return new Map<string, object>([
+    ["V", firefoxVideo(t, videoBytes)],
+    ...(withAudio ? [["A", audio] as const] : []),
+  ]);
+}
+
 describe("readViewerStats", () => {
   it("reads resolution, fps, codec, RTT and a direct connection from the selected pair", () => {
-    const stats = readViewerStats(null, chromiumReport(1000, 50_000, 30));
+    const stats = readViewerStats(null, chromiumReport(1000, 50_000, 30), 5);
     expect(stats).toMatchObject({
       width: 1280,
       height: 720,
@@ -45,20 +72,41 @@ describe("readViewerStats", () => {
       codec: "VP8",
       rttMs: 23,
       connection: "direct",
-      bytesReceived: 51_000,
+      bytes: { "video:1": 50_000, "audio:2": 1000 },
     });
     expect(stats.bitrateKbps).toBeUndefined();
   });
 
   it("computes the bitrate of video and audio from the previous sample", () => {
-    const first = readViewerStats(null, chromiumReport(1000, 50_000, 30));
+    const first = readViewerStats(null, chromiumReport(1000, 50_000, 30), 10_000);
     // 125,000 more video bytes in 1 s = 1,000 kbit/s.
-    const second = readViewerStats(first, chromiumReport(2000, 175_000, 60));
+    const second = readViewerStats(first, chromiumReport(2000, 175_000, 60), 11_000);
     expect(second.bitrateKbps).toBe(1000);
   });
 
+  it("measures the bitrate on the sampler's clock when the report's timestamps stand still", () => {
+    const first = readViewerStats(null, firefoxReport(5_000, 40_000, 10_000), 100);
+    const second = readViewerStats(first, firefoxReport(5_000, 85_000, 14_000), 1100);
+    // 45,000 video + 4,000 audio bytes in 1 s.
+    expect(second.bitrateKbps).toBe(392);
+  });
+
+  it("counts only the streams both samples share: one appearing or restarting is not negative", () => {
+    const first = readViewerStats(null, firefoxReport(1, 40_000, 0, false), 0);
+    const withAudio = readViewerStats(first, firefoxReport(2, 65_000, 9_000), 1000);
+    expect(withAudio.bitrateKbps).toBe(200);
+    // A new peer connection after a reconnect: new SSRCs, counters from zero.
+    const restarted = new Map([["V", { ...firefoxVideo(3, 2_000), ssrc: 99 }]]);
+    expect(readViewerStats(withAudio, restarted, 2000).bitrateKbps).toBeUndefined();
+  });
+
+  it("has no rate from a single sample or a clock that did not move", () => {
+    const first = readViewerStats(null, chromiumReport(1000, 50_000, 30), 10);
+    expect(readViewerStats(first, chromiumReport(2000, 90_000, 60), 10).bitrateKbps).toBeUndefined();
+  });
+
   it("says relay when the selected pair uses a TURN candidate", () => {
-    expect(readViewerStats(null, chromiumReport(1000, 1, 1, "relay")).connection).toBe("relay");
+    expect(readViewerStats(null, chromiumReport(1000, 1, 1, "relay"), 0).connection).toBe("relay");
   });
 
   it("finds Firefox's selected pair and derives fps from decoded frames", () => {
@@ -71,16 +119,16 @@ describe("readViewerStats", () => {
       ["L", { id: "L", type: "local-candidate", candidateType: "host" }],
       ["R", { id: "R", type: "remote-candidate", candidateType: "relay" }],
     ]);
-    const prev = { timestamp: 2000, bytesReceived: 0, framesDecoded: 50 };
-    const stats = readViewerStats(prev, report);
+    const prev = { sampledAt: 2000, bytes: {}, framesDecoded: 50 };
+    const stats = readViewerStats(prev, report, 3000);
     expect(stats.fps).toBe(25);
     expect(stats.connection).toBe("relay");
     expect(stats.rttMs).toBeUndefined();
   });
 
   it("returns empty figures before any media arrives", () => {
-    const stats = readViewerStats(null, new Map());
-    expect(stats).toMatchObject({ bytesReceived: 0, framesDecoded: 0 });
+    const stats = readViewerStats(null, new Map(), 0);
+    expect(stats).toMatchObject({ bytes: {}, framesDecoded: 0 });
     expect(stats.width).toBeUndefined();
     expect(stats.connection).toBeUndefined();
   });
@@ -89,20 +137,25 @@ describe("readViewerStats", () => {
 describe("sampleViewerStats", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("samples at once and on every interval until stopped", async () => {
+  it("samples at once, soon after, then on every interval until stopped", async () => {
     vi.useFakeTimers();
-    let t = 0;
+    // 100 video bytes per ms = 800 kbit/s, whatever the report's own timestamp says.
     const pc = {
-      getStats: async () => {
-        t += 1000;
-        return chromiumReport(t, t * 100, t / 40) as unknown as RTCStatsReport;
-      },
+      getStats: async () => chromiumReport(7, Date.now() * 100, 1) as unknown as RTCStatsReport,
     };
-    const seen: number[] = [];
-    const stop = sampleViewerStats(pc, (s) => seen.push(s.bitrateKbps ?? -1), 1000);
-    await vi.advanceTimersByTimeAsync(2000);
+    const seen: [number, number][] = [];
+    const stop = sampleViewerStats(pc, (s) => seen.push([s.sampledAt, s.bitrateKbps ?? -1]), {
+      now: () => Date.now(),
+    });
+    const start = Date.now();
+    await vi.advanceTimersByTimeAsync(2250);
     stop();
     await vi.advanceTimersByTimeAsync(3000);
-    expect(seen).toEqual([-1, 800, 800]);
+    expect(seen.map(([at, kbps]) => [at - start, kbps])).toEqual([
+      [0, -1],
+      [250, 800],
+      [1250, 800],
+      [2250, 800],
+    ]);
   });
 });

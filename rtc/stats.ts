@@ -1,12 +1,17 @@
 /**
  * What the viewer's stats overlay shows, read from `RTCPeerConnection.getStats()`.
  * `readViewerStats` is pure: give it the previous result to get rates (fps fallback, bitrate).
+ * Rates use the sampler's own clock, not the report's `timestamp`: browsers do not agree on what
+ * that stamps, and a timestamp that stands still between two samples left the bitrate empty.
  */
 export interface ViewerStats {
-  /** `RTCStats.timestamp` of the inbound video, in ms. */
-  timestamp: number;
-  /** Video + audio payload bytes received so far; the base of the next bitrate. */
-  bytesReceived: number;
+  /** When the report was read, ms on the sampler's clock. */
+  sampledAt: number;
+  /**
+   * Payload bytes received so far per inbound stream (kind and SSRC): the base of the next bitrate.
+   * Per stream, so a stream that appears, vanishes or restarts (a reconnect) never makes it negative.
+   */
+  bytes: Record<string, number>;
   framesDecoded: number;
   width?: number;
   height?: number;
@@ -27,7 +32,11 @@ export type Stats = Record<string, unknown> & { id?: string; type?: string };
 const num = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) ? value : undefined;
 
-export function readViewerStats(prev: ViewerStats | null, report: StatsReportLike): ViewerStats {
+export function readViewerStats(
+  prev: ViewerStats | null,
+  report: StatsReportLike,
+  sampledAt: number,
+): ViewerStats {
   const byId = new Map<string, Stats>();
   report.forEach((value) => {
     const stats = value as Stats;
@@ -35,23 +44,27 @@ export function readViewerStats(prev: ViewerStats | null, report: StatsReportLik
   });
   const all = [...byId.values()];
   const inbound = all.filter((s) => s.type === "inbound-rtp");
-  const video = inbound.find((s) => s.kind === "video");
+  const video = inbound.find((s) => kindOf(s) === "video");
 
-  const timestamp = num(video?.timestamp) ?? num(inbound[0]?.timestamp) ?? prev?.timestamp ?? 0;
-  const bytesReceived = inbound.reduce((sum, s) => sum + (num(s.bytesReceived) ?? 0), 0);
+  const bytes: Record<string, number> = {};
+  for (const s of inbound) {
+    const received = num(s.bytesReceived);
+    if (received !== undefined) bytes[`${kindOf(s)}:${s.ssrc ?? s.id}`] = received;
+  }
   const framesDecoded = num(video?.framesDecoded) ?? 0;
-  const stats: ViewerStats = { timestamp, bytesReceived, framesDecoded };
+  const stats: ViewerStats = { sampledAt, bytes, framesDecoded };
 
   stats.width = num(video?.frameWidth);
   stats.height = num(video?.frameHeight);
-  const elapsedMs = prev ? timestamp - prev.timestamp : 0;
+  const elapsedMs = prev ? sampledAt - prev.sampledAt : 0;
   const fresh = elapsedMs > 0 && prev !== null;
   stats.fps =
     num(video?.framesPerSecond) ??
-    (fresh ? round(((framesDecoded - prev.framesDecoded) * 1000) / elapsedMs) : undefined);
-  if (fresh && bytesReceived >= prev.bytesReceived) {
-    stats.bitrateKbps = Math.round(((bytesReceived - prev.bytesReceived) * 8) / elapsedMs);
-  }
+    (fresh && framesDecoded >= prev.framesDecoded
+      ? round(((framesDecoded - prev.framesDecoded) * 1000) / elapsedMs)
+      : undefined);
+  const grown = fresh ? bytesGrown(prev.bytes, bytes) : undefined;
+  if (fresh && grown !== undefined) stats.bitrateKbps = Math.round((grown * 8) / elapsedMs);
   const codec = byId.get(String(video?.codecId));
   if (typeof codec?.mimeType === "string") stats.codec = codec.mimeType.replace(/^video\//i, "");
 
@@ -61,6 +74,19 @@ export function readViewerStats(prev: ViewerStats | null, report: StatsReportLik
   const connection = connectionKind(pair, byId);
   if (connection) stats.connection = connection;
   return stats;
+}
+
+/** Firefox before `kind` named it `mediaType`. */
+const kindOf = (s: Stats) => s.kind ?? s.mediaType;
+
+/** Bytes added by the streams present in both samples; undefined when they have none in common. */
+function bytesGrown(before: Record<string, number>, after: Record<string, number>): number | undefined {
+  let grown: number | undefined;
+  for (const [key, received] of Object.entries(after)) {
+    const base = before[key];
+    if (base !== undefined && received >= base) grown = (grown ?? 0) + received - base;
+  }
+  return grown;
 }
 
 /** Relay when either end of the pair is a TURN candidate; undefined until both ends are known. */
@@ -89,24 +115,31 @@ export function selectedPair(all: Stats[], byId: Map<string, Stats>): Stats | un
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-/** Samples `readViewerStats` every `intervalMs` until the returned function is called. */
+/**
+ * Samples `readViewerStats` at once, again after `firstIntervalMs` (so rates show soon after the
+ * panel opens, not a second later), then every `intervalMs` until the returned function is called.
+ */
 export function sampleViewerStats(
   pc: Pick<RTCPeerConnection, "getStats">,
   onStats: (stats: ViewerStats) => void,
-  intervalMs = 1000,
+  options: { now?: () => number; intervalMs?: number; firstIntervalMs?: number } = {},
 ): () => void {
+  const { now = () => performance.now(), intervalMs = 1000, firstIntervalMs = 250 } = options;
   let prev: ViewerStats | null = null;
   let stopped = false;
-  const sample = async () => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const sample = async (nextMs: number) => {
     const report = await pc.getStats().catch(() => null);
-    if (stopped || !report) return;
-    prev = readViewerStats(prev, report);
-    onStats(prev);
+    if (stopped) return;
+    if (report) {
+      prev = readViewerStats(prev, report, now());
+      onStats(prev);
+    }
+    timer = setTimeout(() => void sample(intervalMs), nextMs);
   };
-  void sample();
-  const timer = setInterval(sample, intervalMs);
+  void sample(firstIntervalMs);
   return () => {
     stopped = true;
-    clearInterval(timer);
+    clearTimeout(timer);
   };
 }

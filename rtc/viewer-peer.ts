@@ -71,19 +71,21 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
     );
   };
 
+  // The answer goes out first: the viewer waits on it, and nothing after it changes its SDP
+  // (replaceTrack keeps the msid, the cap is an encoder setting, early candidates are the viewer's).
   const negotiate = async () => {
     await pc.setRemoteDescription(options.offer);
-    // A candidate the browser cannot use is not fatal; ICE goes on with the others.
-    for (const candidate of pending ?? []) await pc.addIceCandidate(candidate).catch(() => {});
-    pending = null;
     // Send-only even while nothing is sent, so a later replaceTrack needs no new offer.
     for (const transceiver of pc.getTransceivers()) transceiver.direction = "sendonly";
-    negotiated = true;
-    await applyTracks();
     applyCodecPreferences(pc);
     await pc.setLocalDescription(await pc.createAnswer());
     const answer = pc.localDescription;
     if (answer) options.sendAnswer({ type: answer.type, sdp: answer.sdp });
+    // A candidate the browser cannot use is not fatal; ICE goes on with the others.
+    for (const candidate of pending ?? []) await pc.addIceCandidate(candidate).catch(() => {});
+    pending = null;
+    negotiated = true;
+    await applyTracks();
     await capVideo(pc, options.send);
   };
   negotiate().catch(() => {

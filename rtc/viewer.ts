@@ -18,14 +18,20 @@ export type ViewerCredentials = Pick<
   "clientId" | "signedUrl" | "iceServers" | "channelArn" | "region" | "iceTransportPolicy"
 >;
 
+/**
+ * Why an attempt ended. `unanswered`: the signaling socket opened but the sharer sent no answer, the
+ * sign of a sharer that is gone. `refused`: the socket never opened; KVS fails the upgrade of a viewer
+ * connect over its rate (3 a second per channel), so a crowd sees this and retries. `dropped`: the rest.
+ */
+export type ConnectionLoss = "dropped" | "unanswered" | "refused";
+
 export interface ViewerConnectionHandlers {
+  /** The peer connection of this attempt, once created (after the signaling socket is). */
+  peer?: (pc: RTCPeerConnection) => void;
   /** The remote stream; its tracks arrive one by one, so the same stream is handed over again. */
   stream: (stream: MediaStream) => void;
-  /**
-   * The peer connection, a track or the data channel went away, or it never connected in time.
-   * `unanswered`: the sharer sent no answer at all, the sign of a sharer that is gone.
-   */
-  lost: (reason: string, unanswered: boolean) => void;
+  /** The peer connection, a track, the data channel or signaling went away, or it never connected in time. */
+  lost: (reason: string, loss: ConnectionLoss) => void;
   /** Messages from the sharer on the data channel. */
   messages: PeerMessageHandlers;
   /** Join timeline marks, each reported once per connection. */
@@ -35,60 +41,49 @@ export interface ViewerConnectionHandlers {
 export type ViewerPhase = "signaling" | "answer" | "ice";
 
 export interface ViewerConnection {
-  readonly pc: RTCPeerConnection;
   close(): void;
 }
 
 /** Without an answer and ICE by then, the sharer is not there (KVS drops offers nobody receives). */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
+/**
+ * The signaling socket is opened first and the peer connection built in the next task: the first
+ * RTCPeerConnection of a page starts the browser's WebRTC engine, which costs tens of ms that now
+ * overlap the socket's handshake. The offer is made meanwhile and goes out the moment the socket
+ * opens; candidates trickle after it (nothing waits for ICE gathering).
+ */
 export function connectViewer(
   credentials: ViewerCredentials,
   handlers: ViewerConnectionHandlers,
   connectTimeoutMs = CONNECT_TIMEOUT_MS,
 ): ViewerConnection {
   let closed = false;
+  let opened = false;
   let answered = false;
-  const pc = new RTCPeerConnection({
-    iceServers: credentials.iceServers,
-    iceTransportPolicy: credentials.iceTransportPolicy ?? "all",
-  });
-  const stream = new MediaStream();
-  const timer = setTimeout(
-    () => lose(answered ? "no connection to the sharer" : "no answer from the sharer", !answered),
-    connectTimeoutMs,
-  );
+  let pc: RTCPeerConnection | undefined;
+  let offer: RTCSessionDescriptionInit | undefined;
+  let offerSent = false;
+  const early: RTCIceCandidate[] = [];
+  const timer = setTimeout(() => {
+    if (!opened) lose("signaling did not open");
+    else if (!answered) lose("no answer from the sharer", "unanswered");
+    else lose("no connection to the sharer");
+  }, connectTimeoutMs);
+  const connected = () => pc?.connectionState === "connected";
 
-  const lose = (reason: string, unanswered = false) => {
+  const lose = (reason: string, loss: ConnectionLoss = "dropped") => {
     if (closed) return;
     close();
-    handlers.lost(reason, unanswered);
+    handlers.lost(reason, loss);
   };
 
-  pc.addTransceiver("video", { direction: "recvonly" });
-  pc.addTransceiver("audio", { direction: "recvonly" });
-  applyCodecPreferences(pc);
-
-  const channel = pc.createDataChannel(PEER_CHANNEL.label, { negotiated: true, id: PEER_CHANNEL.id });
-  channel.onmessage = (event) => {
-    const message = parsePeerMessage(event.data);
-    if (message && !closed) dispatchPeerMessage(message, handlers.messages);
-  };
-  // A closing remote peer aborts SCTP at once: the fastest sign that the sharer is gone.
-  channel.onclose = () => lose("data channel closed");
-
-  pc.ontrack = (event) => {
-    stream.addTrack(event.track);
-    event.track.onended = () => lose(`${event.track.kind} track ended`);
-    handlers.stream(stream);
-  };
-  pc.onconnectionstatechange = () => {
-    const state = pc.connectionState;
-    if (state === "connected") {
-      clearTimeout(timer);
-      handlers.phase?.("ice");
-    }
-    if (state === "disconnected" || state === "failed" || state === "closed") lose(`connection ${state}`);
+  /** Sends the offer once both it and the socket are ready, then the candidates found meanwhile. */
+  const flush = () => {
+    if (closed || !opened || !offer || offerSent) return;
+    signaling.sendOffer(offer);
+    offerSent = true;
+    for (const candidate of early.splice(0)) signaling.sendCandidate(candidate);
   };
 
   const signaling = createSignalingChannel(
@@ -101,58 +96,98 @@ export function connectViewer(
     },
     {
       open: () => {
+        opened = true;
         handlers.phase?.("signaling");
-        offer
-          .then((description) => {
-            if (closed) return;
-            signaling.sendOffer(description);
-            offerSent = true;
-            for (const candidate of early.splice(0)) signaling.sendCandidate(candidate);
-          })
-          .catch((error) => lose(`offer failed: ${String(error)}`));
+        flush();
       },
       answer: (answer) => {
         answered = true;
         handlers.phase?.("answer");
-        void pc.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
+        pc?.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
       },
-      // A candidate the browser cannot use is not fatal; ICE goes on with the others.
-      candidate: (candidate) => void pc.addIceCandidate(candidate).catch(() => {}),
+      // Queued behind the answer on the peer connection. A candidate the browser cannot use is not
+      // fatal; ICE goes on with the others.
+      candidate: (candidate) => void pc?.addIceCandidate(candidate).catch(() => {}),
       // Once media flows the viewer needs no signaling (media outlives a dropped socket).
       close: () => {
-        if (pc.connectionState !== "connected") lose("signaling closed");
+        if (!connected()) lose("signaling closed", opened ? "dropped" : "refused");
       },
       error: (error) => {
-        if (pc.connectionState !== "connected") lose(`signaling failed: ${String(error)}`);
+        if (!connected()) lose(`signaling failed: ${String(error)}`, opened ? "dropped" : "refused");
       },
     },
   );
 
-  // The offer and ICE gathering start while the signaling socket opens, not after; candidates
-  // found before the offer has gone out wait here.
-  let offerSent = false;
-  const early: RTCIceCandidate[] = [];
-  pc.onicecandidate = ({ candidate }) => {
-    if (!candidate || closed) return;
-    if (offerSent) signaling.sendCandidate(candidate);
-    else early.push(candidate);
+  const startPeer = () => {
+    if (closed) return;
+    const peer = createViewerPeer(credentials, handlers, lose, () => clearTimeout(timer));
+    pc = peer;
+    handlers.peer?.(peer);
+    peer.onicecandidate = ({ candidate }) => {
+      if (!candidate || closed) return;
+      if (offerSent) signaling.sendCandidate(candidate);
+      else early.push(candidate);
+    };
+    peer
+      .createOffer()
+      .then(async (description) => {
+        await peer.setLocalDescription(description);
+        offer = description;
+        flush();
+      })
+      .catch((error) => lose(`offer failed: ${String(error)}`));
   };
-  const offer = pc.createOffer().then(async (description) => {
-    await pc.setLocalDescription(description);
-    return description;
-  });
-  // Its failure is handled where the offer is sent (lose); this only keeps an early rejection from
-  // counting as unhandled while the socket opens.
-  offer.catch(() => {});
 
   function close() {
     if (closed) return;
     closed = true;
     clearTimeout(timer);
     signaling.close();
-    pc.close();
+    pc?.close();
   }
 
+  // The SDK creates its WebSocket a few microtasks after open(); the peer waits for the next task.
   signaling.open();
-  return { pc, close };
+  setTimeout(startPeer, 0);
+  return { close };
+}
+
+/** A receive-only peer connection with the Beam data channel, reporting to the handlers. */
+function createViewerPeer(
+  credentials: ViewerCredentials,
+  handlers: ViewerConnectionHandlers,
+  lose: (reason: string) => void,
+  connected: () => void,
+): RTCPeerConnection {
+  const pc = new RTCPeerConnection({
+    iceServers: credentials.iceServers,
+    iceTransportPolicy: credentials.iceTransportPolicy ?? "all",
+  });
+  const stream = new MediaStream();
+  pc.addTransceiver("video", { direction: "recvonly" });
+  pc.addTransceiver("audio", { direction: "recvonly" });
+  applyCodecPreferences(pc);
+
+  const channel = pc.createDataChannel(PEER_CHANNEL.label, { negotiated: true, id: PEER_CHANNEL.id });
+  channel.onmessage = (event) => {
+    const message = parsePeerMessage(event.data);
+    if (message && pc.signalingState !== "closed") dispatchPeerMessage(message, handlers.messages);
+  };
+  // A closing remote peer aborts SCTP at once: the fastest sign that the sharer is gone.
+  channel.onclose = () => lose("data channel closed");
+
+  pc.ontrack = (event) => {
+    stream.addTrack(event.track);
+    event.track.onended = () => lose(`${event.track.kind} track ended`);
+    handlers.stream(stream);
+  };
+  pc.onconnectionstatechange = () => {
+    const state = pc.connectionState;
+    if (state === "connected") {
+      connected();
+      handlers.phase?.("ice");
+    }
+    if (state === "disconnected" || state === "failed" || state === "closed") lose(`connection ${state}`);
+  };
+  return pc;
 }

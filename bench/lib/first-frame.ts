@@ -53,7 +53,8 @@ export function readMarks(): JoinMarks {
   const script = resources.find((entry) => entry.name.endsWith(".js"));
   const document = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
   if (document) marks.documentReceived = document.responseEnd;
-  if (script) marks.scriptReceived = script.responseEnd;
+  // A page with its script inline has it when the document is in.
+  marks.scriptReceived = script ? script.responseEnd : marks.documentReceived;
   if (join) {
     marks.joinStart = join.startTime;
     marks.joinEnd = join.responseEnd;

@@ -33,20 +33,20 @@ describe("viewer page build", () => {
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it("emits only external, hashed assets under /v/assets/ (no inline script or style)", () => {
+  it("is one file: the early-join classic script first, then the bundle and its styles inline", () => {
+    expect(files).toEqual(["index.html"]);
     const html = readFileSync(join(outDir, "index.html"), "utf8");
-    expect(html).toMatch(/<script type="module"[^>]* src="\/v\/assets\/index-[\w-]+\.js"><\/script>/);
-    expect(html).toMatch(/<link rel="stylesheet"[^>]* href="\/v\/assets\/index-[\w-]+\.css">/);
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-    expect(html).not.toMatch(/<style|\sstyle=/);
-    expect(files.filter((f) => f !== "index.html").every((f) => /^assets\/[\w-]+\.(js|css)$/.test(f))).toBe(
-      true,
-    );
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map(([, attributes]) => attributes)).toEqual(["", ' type="module"']);
+    expect(html.indexOf("<script>")).toBeLessThan(html.indexOf("<meta name="));
+    expect(scripts[0]?.[2]).toContain("/api/sessions/");
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    // The CSP hashes inline blocks only; an inline style attribute would need 'unsafe-hashes'.
+    expect(html).not.toMatch(/\sstyle=|\ssrc=|rel="stylesheet"/);
   });
 
   it("keeps the SDK's Node and polyfill packages out of the bundle", () => {
-    const js = files.filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(outDir, f), "utf8"));
-    const bundle = js.join("\n");
+    const bundle = readFileSync(join(outDir, "index.html"), "utf8");
     // Strings only these contain: `ws` (its Node build, or its browser stub), the WebCrypto polyfill.
     const markers = ["permessage-deflate", "ws does not work", "msCrypto", "process.env"];
     expect(markers.filter((marker) => bundle.includes(marker))).toEqual([]);

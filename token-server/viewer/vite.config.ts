@@ -1,6 +1,10 @@
-/** Builds the viewer page into `dist/`: served by the token server at `/v/:id`, assets at `/v/assets/*`. */
+/**
+ * Builds the viewer page into `dist/index.html`, one file with its script and styles inline (see
+ * `inline-page.ts`), served by the token server at `/v/:id`.
+ */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { inlinePage } from "./inline-page";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -8,6 +12,7 @@ export default defineConfig({
   root: here("."),
   base: "/v/",
   publicDir: false,
+  plugins: [inlinePage(here("src/early-join-script.ts"))],
   resolve: {
     alias: {
       ws: here("shims/empty.ts"),
@@ -18,7 +23,7 @@ export default defineConfig({
     outDir: here("dist"),
     emptyOutDir: true,
     assetsDir: "assets",
-    // Nothing inline: the page runs under `script-src 'self'; style-src 'self'`.
+    // Images and fonts stay files; the CSP allows only the inline blocks the server has hashed.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: "es2020",

@@ -3,6 +3,7 @@ import { createApp } from "../app.ts";
 import { createLogger } from "../logger.ts";
 import { createTokenService } from "../tokens.ts";
 import type { ViewerFiles } from "../viewer-files.ts";
+import { inlineHashes } from "./inline-hashes.ts";
 import { signalingSources, viewerContentSecurityPolicy } from "./security-headers.ts";
 
 const SESSION = "AAAAAAAAAAAAAAAAAAAAAA";
@@ -10,7 +11,7 @@ const viewerFiles: ViewerFiles = {
   read: async (path) => (path === "index.html" ? new TextEncoder().encode("<!doctype html>") : null),
 };
 
-function appWith(signalingSourcesOption?: readonly string[]) {
+function appWith(signalingSourcesOption?: readonly string[], files: ViewerFiles = viewerFiles) {
   const lines: string[] = [];
   const clock = { now: () => Date.now() };
   const app = createApp({
@@ -24,7 +25,7 @@ function appWith(signalingSourcesOption?: readonly string[]) {
     tokens: createTokenService({ secrets: ["s".repeat(32)], clock }),
     clock,
     logger: createLogger({ level: "debug", write: (line) => lines.push(line) }),
-    viewerFiles,
+    viewerFiles: files,
   });
   return { app, lines };
 }
@@ -61,6 +62,29 @@ describe("viewer page headers", () => {
       "permissions-policy": expect.stringContaining("camera=()"),
       "cache-control": "no-cache",
     });
+  });
+
+  it("allows the built page's inline script and styles by hash, read and hashed once", async () => {
+    const html =
+      '<!doctype html><script>early()</script><script type="module">main()</script><style>p{}</style>';
+    let reads = 0;
+    const files: ViewerFiles = {
+      read: async (path) => {
+        reads++;
+        return path === "index.html" ? new TextEncoder().encode(html) : null;
+      },
+    };
+    const { app } = appWith(["ws://127.0.0.1:8788"], files);
+    const pages = await Promise.all([app.request(`/v/${SESSION}`), app.request(`/v/${SESSION}`)]);
+    const { scripts, styles } = inlineHashes(html);
+    for (const page of pages) {
+      expect(await page.text()).toBe(html);
+      expect(page.headers.get("content-security-policy")).toContain(
+        `script-src 'self' ${scripts.join(" ")}; style-src 'self' ${styles.join(" ")};`,
+      );
+    }
+    expect(scripts).toHaveLength(2);
+    expect(reads).toBe(1);
   });
 
   it("falls back to any ws:/wss: origin when the signaling origin is not known", async () => {

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import { type InlineHashes, NO_INLINE } from "./inline-hashes.ts";
 
 /** Where a browser may open signaling WebSockets when nothing narrower is known. */
 export const ANY_WEBSOCKET: readonly string[] = ["ws:", "wss:"];
@@ -15,12 +16,18 @@ export function signalingSources(
   return [`wss://*.kinesisvideo.${kvs.region}.${suffix}`, `wss://*.kinesisvideo.${kvs.region}.api.aws`];
 }
 
-/** The viewer page's policy: its own scripts and styles only, media from WebRTC, sockets to signaling. */
-export function viewerContentSecurityPolicy(connectSources: readonly string[]): string {
+/**
+ * The viewer page's policy: its own scripts and styles only (files, or inline blocks by hash), media
+ * from WebRTC, sockets to signaling.
+ */
+export function viewerContentSecurityPolicy(
+  connectSources: readonly string[],
+  inline: InlineHashes = NO_INLINE,
+): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
+    ["script-src 'self'", ...inline.scripts].join(" "),
+    ["style-src 'self'", ...inline.styles].join(" "),
     "img-src 'self' data:",
     "media-src 'self' blob:",
     `connect-src 'self' ${connectSources.join(" ")}`,
@@ -57,9 +64,12 @@ export function noStore(): MiddlewareHandler {
 }
 
 /** Headers for the viewer page's HTML document. */
-export function viewerPageHeaders(connectSources: readonly string[]): Record<string, string> {
+export function viewerPageHeaders(
+  connectSources: readonly string[],
+  inline: InlineHashes = NO_INLINE,
+): Record<string, string> {
   return {
-    "content-security-policy": viewerContentSecurityPolicy(connectSources),
+    "content-security-policy": viewerContentSecurityPolicy(connectSources, inline),
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",

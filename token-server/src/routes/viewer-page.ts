@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { inlineHashes } from "../http/inline-hashes.ts";
 import { viewerPageHeaders } from "../http/security-headers.ts";
 import type { ViewerFiles } from "../viewer-files.ts";
 
@@ -19,12 +20,38 @@ const PLACEHOLDER = `<!doctype html>
 <body><main><h1>Beam</h1><p>The viewer page has not been built yet. Run <code>npm run build:viewer</code>.</p></main></body></html>
 `;
 
+interface ViewerPage {
+  html: string;
+  headers: Record<string, string>;
+}
+
 /**
  * `GET /v/:id` serves the viewer page (the session token stays in the URL fragment, so it never
- * reaches this server) under a strict CSP; `/v/assets/*` serves its hashed, immutable assets.
+ * reaches this server) under a strict CSP that allows its inline script and styles by hash;
+ * `/v/assets/*` serves any hashed, immutable assets it has beside them.
  */
 export function viewerPageRoutes(files: ViewerFiles, connectSources: readonly string[]): Hono {
   const routes = new Hono();
+  const build = (html: string): ViewerPage => ({
+    html,
+    headers: { "cache-control": "no-cache", ...viewerPageHeaders(connectSources, inlineHashes(html)) },
+  });
+  // Read and hashed once, from start-up on; a page not built yet is looked for again next time.
+  let page: Promise<ViewerPage | null> | undefined;
+  const loadPage = () => {
+    page ??= files.read("index.html").then(
+      (bytes) => {
+        if (bytes === null) page = undefined;
+        return bytes && build(new TextDecoder().decode(bytes));
+      },
+      (error: unknown) => {
+        page = undefined;
+        throw error;
+      },
+    );
+    return page;
+  };
+  loadPage().catch(() => {}); // a read error is reported by the request that meets it
 
   routes.get("/v/assets/:file{.+}", async (c) => {
     const name = c.req.param("file");
@@ -37,11 +64,10 @@ export function viewerPageRoutes(files: ViewerFiles, connectSources: readonly st
     });
   });
 
+  const placeholder = build(PLACEHOLDER);
   routes.get("/v/:id", async (c) => {
-    const page = await files.read("index.html");
-    c.header("cache-control", "no-cache");
-    for (const [name, value] of Object.entries(viewerPageHeaders(connectSources))) c.header(name, value);
-    return c.html(page === null ? PLACEHOLDER : new TextDecoder().decode(page));
+    const { html, headers } = (await loadPage()) ?? placeholder;
+    return c.html(html, 200, headers);
   });
 
   return routes;

@@ -21,4 +21,11 @@ describe("join timeline", () => {
       ["First frame", "—"],
     ]);
   });
+
+  it("keeps an earlier time it is given (the credentials the inline script fetched)", () => {
+    const timeline = createJoinTimeline(() => 500);
+    timeline.mark("credentials", 61.6);
+    timeline.mark("credentials");
+    expect(timeline.rows(translator("en"))[0]).toEqual(["Credentials", "+62 ms"]);
+  });
 });

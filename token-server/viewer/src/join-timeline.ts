@@ -15,7 +15,8 @@ export const JOIN_PHASES = [
 export type JoinPhase = (typeof JOIN_PHASES)[number][0];
 
 export interface JoinTimeline {
-  mark(phase: JoinPhase): void;
+  /** `at`: when it happened, if before now (the credentials the inline script fetched). */
+  mark(phase: JoinPhase, at?: number): void;
   /** [label, "+123 ms" or "—"] in phase order. */
   rows(t: Translate): [string, string][];
 }
@@ -24,8 +25,8 @@ export interface JoinTimeline {
 export function createJoinTimeline(now: () => number): JoinTimeline {
   const marks = new Map<JoinPhase, number>();
   return {
-    mark(phase) {
-      if (!marks.has(phase)) marks.set(phase, now());
+    mark(phase, at = now()) {
+      if (!marks.has(phase)) marks.set(phase, at);
     },
     rows: (t) =>
       JOIN_PHASES.map(([phase, label]) => {

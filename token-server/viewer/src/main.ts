@@ -1,11 +1,12 @@
-/** The viewer page: only wiring. Link → viewer id → watch (join, connect, reconnect) → render. */
+/** The viewer page: only wiring. Link → early join or viewer id → watch (join, connect, reconnect) → render. */
 import "./styles.css";
 import { parseViewerLink } from "../../../protocol/link";
-import { backoff } from "../../../protocol/reconnect";
+import { backoff, jitteredBackoff } from "../../../protocol/reconnect";
 import { isTerminal } from "../../../protocol/viewer-state";
 import { connectViewer } from "../../../rtc/viewer";
 import { setUpControls } from "./controls";
 import { byId } from "./dom";
+import { takeEarlyJoin } from "./early-join";
 import { pickLanguage, translator } from "./i18n/language";
 import { localizeDocument } from "./i18n/static-text";
 import { requestViewerCredentials } from "./join-client";
@@ -32,14 +33,25 @@ if (!link) {
 } else {
   const { sessionId } = link;
   let { token } = link;
-  const viewerId = loadViewerId(
-    () => localStorage,
-    (length) => crypto.getRandomValues(new Uint8Array(length)),
-  );
+  const early = takeEarlyJoin(window, link);
+  let earlyResult = early?.result;
+  const viewerId =
+    early?.viewerId ??
+    loadViewerId(
+      () => localStorage,
+      (length) => crypto.getRandomValues(new Uint8Array(length)),
+    );
   const watch = watchSession({
-    join: () => requestViewerCredentials(fetch.bind(window), sessionId, { token, viewerId }),
+    // The first join is the request the inline script started before this bundle was parsed.
+    join: () => {
+      const result =
+        earlyResult ?? requestViewerCredentials(fetch.bind(window), sessionId, { token, viewerId });
+      earlyResult = undefined;
+      return result;
+    },
     connect: (credentials, events) => {
-      const connection = connectViewer(credentials, {
+      return connectViewer(credentials, {
+        peer: (pc) => stats.watch(pc),
         stream: events.stream,
         lost: events.lost,
         phase: (phase) => timeline.mark(phase),
@@ -58,10 +70,9 @@ if (!link) {
           },
         },
       });
-      stats.watch(connection.pc);
-      return connection;
     },
     policy: backoff({ maxAttempts: 8 }),
+    connectPolicy: jitteredBackoff({ random: Math.random, maxAttempts: 8 }),
     schedule: (run, delayMs) => {
       const timer = setTimeout(run, delayMs);
       return () => clearTimeout(timer);
@@ -74,12 +85,15 @@ if (!link) {
       }
     },
     onJoined: (credentials) => {
-      timeline.mark("credentials");
+      timeline.mark("credentials", early?.answeredAt);
       view.showShare(credentials);
     },
     onStream: (stream) => view.showStream(stream),
     log: (message) => console.debug("[beam]", message),
   });
+  // The first frame on screen, as the bench measures it; `playing` can come a little later.
+  if ("requestVideoFrameCallback" in video)
+    video.requestVideoFrameCallback((now) => timeline.mark("frame", now));
   video.addEventListener("playing", () => {
     timeline.mark("frame");
     watch.playing();

@@ -48,6 +48,11 @@ describe("describeState", () => {
     });
   });
 
+  it("says joining, not an error, while KVS throttles a crowd's connects", () => {
+    expect(english({ name: "joining" })).toMatchObject({ text: "Joining…", retry: false });
+    expect(describeState({ name: "joining" }, translator("ko")).text).toBe("참여하는 중…");
+  });
+
   it("speaks Korean when the page does", () => {
     expect(describeState({ name: "expired" }, translator("ko"))).toMatchObject({
       text: "만료된 링크예요.",

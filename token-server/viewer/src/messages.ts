@@ -30,6 +30,8 @@ export function describeState(state: ViewerState, t: Translate): StateMessage {
   switch (state.name) {
     case "connecting":
       return say("connecting");
+    case "joining":
+      return say("joining", "joiningDetail");
     case "live":
       return say("live");
     case "reconnecting":

@@ -41,7 +41,7 @@ export function setUpStatsPanel(timeline: JoinTimeline, t: Translate): StatsPane
   let pc: RTCPeerConnection | null = null;
   let stop: (() => void) | undefined;
 
-  let last: ViewerStats = { timestamp: 0, bytesReceived: 0, framesDecoded: 0 };
+  let last: ViewerStats = { sampledAt: 0, bytes: {}, framesDecoded: 0 };
   const row = ([term, value]: [string, string], section = false) => {
     const dt = document.createElement("dt");
     const dd = document.createElement("dd");

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ViewerJoinResponse } from "../../../protocol/api";
-import { backoff } from "../../../protocol/reconnect";
+import { backoff, jitteredBackoff } from "../../../protocol/reconnect";
 import type { ViewerStateName } from "../../../protocol/viewer-state";
 import { type ConnectionEvents, type JoinResult, UNANSWERED_BEFORE_GONE, watchSession } from "./watch";
 
@@ -31,6 +31,7 @@ function harness(answers: JoinResult[], maxAttempts = 5) {
       };
     },
     policy: backoff({ maxAttempts, baseMs: 100 }),
+    connectPolicy: jitteredBackoff({ random: () => 0.5, maxAttempts: 3 }),
     schedule: (run, ms) => {
       const timer = setTimeout(run, ms);
       return () => clearTimeout(timer);
@@ -147,16 +148,54 @@ describe("watchSession", () => {
     h.watch.playing();
     h.connections[0]?.events.lost("data channel closed");
     await vi.advanceTimersByTimeAsync(0);
-    h.connections[1]?.events.lost("no answer from the sharer", true);
+    h.connections[1]?.events.lost("no answer from the sharer", "unanswered");
     await vi.advanceTimersByTimeAsync(100);
     // An answered attempt in between starts the count again.
     h.connections[2]?.events.lost("connection failed");
     await vi.advanceTimersByTimeAsync(200);
     for (let i = 3; i < 3 + UNANSWERED_BEFORE_GONE; i++) {
-      h.connections[i]?.events.lost("no answer from the sharer", true);
+      h.connections[i]?.events.lost("no answer from the sharer", "unanswered");
       await vi.advanceTimersByTimeAsync(10_000);
     }
     expect(h.states).toEqual(["connecting", "live", "reconnecting", "error"]);
     expect(h.connections).toHaveLength(3 + UNANSWERED_BEFORE_GONE);
+  });
+
+  it("says joining and retries a refused connect with the same credentials, spread by jitter", async () => {
+    const h = harness([{ ok: true, credentials: credentials("a") }]);
+    await vi.advanceTimersByTimeAsync(0);
+    h.connections[0]?.events.lost("signaling closed", "refused");
+    expect(h.states).toEqual(["connecting", "joining"]);
+    // 0.5 draws 80 % of the 500 ms step.
+    await vi.advanceTimersByTimeAsync(399);
+    expect(h.connections).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.connections.map((c) => c.clientId)).toEqual(["a", "a"]);
+    h.connections[1]?.events.lost("signaling closed", "refused");
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.connections).toHaveLength(3);
+    h.watch.playing();
+    expect(h.states).toEqual(["connecting", "joining", "live"]);
+    expect(h.join).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks the server again once refused connects are used up, without counting the sharer gone", async () => {
+    const h = harness([], 8);
+    await vi.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 4; i++) {
+      h.connections[i]?.events.lost("signaling closed", "refused");
+      await vi.advanceTimersByTimeAsync(5000);
+    }
+    expect(h.join).toHaveBeenCalledTimes(2);
+    expect(h.states).toEqual(["connecting", "joining"]);
+  });
+
+  it("does not let a stopped page's pending connect retry run", async () => {
+    const h = harness([{ ok: true, credentials: credentials("a") }]);
+    await vi.advanceTimersByTimeAsync(0);
+    h.connections[0]?.events.lost("signaling closed", "refused");
+    h.watch.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(h.connections).toHaveLength(1);
   });
 });

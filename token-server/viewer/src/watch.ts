@@ -13,6 +13,7 @@ import {
   type ViewerFailure,
   type ViewerState,
 } from "../../../protocol/viewer-state";
+import type { ConnectionLoss } from "../../../rtc/viewer";
 
 export type JoinResult =
   | { ok: true; credentials: ViewerJoinResponse }
@@ -26,8 +27,7 @@ export type SharerEvent = Extract<
 
 export interface ConnectionEvents {
   stream: (stream: MediaStream) => void;
-  /** `unanswered`: the sharer never answered the offer. */
-  lost: (reason: string, unanswered?: boolean) => void;
+  lost: (reason: string, loss?: ConnectionLoss) => void;
   ended: () => void;
   sharer: (event: SharerEvent) => void;
 }
@@ -35,7 +35,10 @@ export interface ConnectionEvents {
 export interface WatchDeps {
   join: () => Promise<JoinResult>;
   connect: (credentials: ViewerJoinResponse, events: ConnectionEvents) => { close(): void };
+  /** Between joins (each asks the server again). */
   policy: ReconnectPolicy;
+  /** Between connects KVS refused, with the same credentials: jittered, so a crowd spreads out. */
+  connectPolicy: ReconnectPolicy;
   schedule: (run: () => void, delayMs: number) => () => void;
   onState: (state: ViewerState) => void;
   onJoined: (credentials: ViewerJoinResponse) => void;
@@ -100,14 +103,28 @@ export function watchSession(deps: WatchDeps): Watch {
       return;
     }
     deps.onJoined(result.credentials);
-    connection = deps.connect(result.credentials, {
+    connect(result.credentials, current, 0);
+  };
+
+  // A refused connect is retried with the same credentials (their presigned URL lasts minutes), so
+  // a crowd neither asks the server again nor waits for anyone else's negotiation.
+  const connect = (credentials: ViewerJoinResponse, current: number, refusals: number) => {
+    connection = deps.connect(credentials, {
       stream: (stream) => current === generation && deps.onStream(stream),
-      lost: (reason, silent = false) => {
+      lost: (reason, loss = "dropped") => {
         if (current !== generation) return;
         deps.log?.(`lost: ${reason}`);
         connection = undefined;
+        const delay = loss === "refused" ? deps.connectPolicy(refusals) : null;
+        if (delay !== null) {
+          dispatch({ type: "throttled" });
+          cancelRetry = deps.schedule(() => connect(credentials, current, refusals + 1), delay);
+          return;
+        }
         lastFailure = "peer_unreachable";
-        unanswered = silent ? unanswered + 1 : 0;
+        // A refused socket says nothing about the sharer; an answered attempt says it is there.
+        if (loss === "unanswered") unanswered++;
+        else if (loss === "dropped") unanswered = 0;
         if (unanswered >= UNANSWERED_BEFORE_GONE) return dispatch({ type: "gave-up", failure: lastFailure });
         dispatch({ type: "lost" });
         retryLater();

@@ -28,6 +28,8 @@ export const en = {
   phaseIce: "ICE connected",
   phaseFrame: "First frame",
   connecting: "Connecting…",
+  joining: "Joining…",
+  joiningDetail: "Many people are joining at once. You'll be in shortly.",
   reconnecting: "Reconnecting…",
   reconnectingDetail: "The connection dropped. Trying again.",
   paused: "Paused",

@@ -30,6 +30,8 @@ export const ko: ViewerStrings = {
   phaseIce: "ICE 연결",
   phaseFrame: "첫 프레임",
   connecting: "연결하는 중…",
+  joining: "참여하는 중…",
+  joiningDetail: "여러 명이 한꺼번에 참여하고 있어요. 잠시만 기다려 주세요.",
   reconnecting: "다시 연결하는 중…",
   reconnectingDetail: "연결이 끊겼어요. 다시 시도하고 있어요.",
   paused: "일시정지됨",
