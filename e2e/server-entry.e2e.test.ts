@@ -53,11 +53,13 @@ describe("token server entry point", () => {
     expect(health).toMatchObject({ ok: true, kvs: "emulator" });
   });
 
-  it("serves the built viewer page and its assets at /v/:id", async () => {
-    const html = await (await fetch(`${url}/v/abcdefghijklmnop`)).text();
-    const script = html.match(/src="(\/v\/assets\/[^"]+\.js)"/)?.[1];
-    expect(script, "the page links its built script (not the placeholder)").toBeDefined();
-    const asset = await fetch(`${url}${script}`);
-    expect(asset.status).toBe(200);
+  it("serves the built viewer page at /v/:id, in one request, with its inline code allowed by hash", async () => {
+    const response = await fetch(`${url}/v/abcdefghijklmnop`);
+    const html = await response.text();
+    // The built page carries its bundle inline (the placeholder has none) and starts the join early.
+    expect(html, "the built page, not the placeholder").toContain("beamEarlyJoin");
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src[^;]*'sha256-[A-Za-z0-9+/=]+'/);
   });
 });
