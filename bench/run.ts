@@ -1,17 +1,19 @@
 /**
  * `npm run bench` (through bench/launch.mjs, inside a loopback-only network namespace): runs every
  * benchmark in this process tree, prints one table and writes bench/results.json. Benchmarks are
- * not tests: nothing here fails on a missed goal; the table says MISS.
+ * not tests: nothing here fails on a missed goal; the table says MISS. `-- --only a,b` runs some
+ * parts only (bench/lib/parts.ts).
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { AWS_DELAY_MS, awsCallFigures } from "./figures/aws-calls";
-import { type BrowserDetails, browserFigures, RUNS } from "./figures/browser";
+import { BROWSER_PARTS, type BrowserDetails, browserFigures, RUNS } from "./figures/browser";
 import { emulatorCapacityFigures } from "./figures/emulator-capacity";
 import { httpServerFigures } from "./figures/http-server";
 import { pageWeightFigures } from "./figures/page-weight";
 import type { Figure } from "./lib/figure";
+import { selectParts } from "./lib/parts";
 import { formatTable } from "./lib/table";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -36,12 +38,16 @@ async function section(name: string, run: () => Promise<Figure[]> | Figure[]): P
   log(`${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
+const parts = selectParts(process.argv.slice(2));
+const browserParts = [...parts].filter((part) => BROWSER_PARTS.includes(part));
 const loadAtStart = loadavg();
-await section("page weight", pageWeightFigures);
-await section("AWS calls per join", awsCallFigures);
-await section("token server under load", () => httpServerFigures(log));
-await section("emulator capacity", () => emulatorCapacityFigures(log));
-await section("browser (floor, TTFF, join overhead, popup, media)", () => browserFigures(log, details));
+if (parts.has("page-weight")) await section("page weight", pageWeightFigures);
+if (parts.has("aws-calls")) await section("AWS calls per join", awsCallFigures);
+if (parts.has("http")) await section("token server under load", () => httpServerFigures(log));
+if (parts.has("emulator")) await section("emulator capacity", () => emulatorCapacityFigures(log));
+if (browserParts.length > 0) {
+  await section(`browser (${browserParts.join(", ")})`, () => browserFigures(log, details, parts));
+}
 
 const results = {
   startedAt: new Date(started).toISOString(),
@@ -54,7 +60,7 @@ const results = {
     node: process.version,
     chromium: details.chromium ?? "unknown",
   },
-  settings: { awsDelayMs: AWS_DELAY_MS, runs: RUNS },
+  settings: { awsDelayMs: AWS_DELAY_MS, runs: RUNS, parts: [...parts] },
   figures,
   joinPhasesMedianMs: details.phases,
   samples: details.samples,

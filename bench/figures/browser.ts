@@ -1,6 +1,7 @@
 /**
  * Every figure that needs Chromium, sharing one stack (KVS quotas as documented), one sharer
- * browser with the built extension, and one viewer browser.
+ * browser with the built extension, one viewer browser and one live camera share. Runs the parts
+ * selected with `--only` (all by default), floors first: the goals are ratios against them.
  */
 import { configureServer } from "../../e2e/harness/options-page";
 import { requireBuiltExtension } from "../../e2e/harness/paths";
@@ -8,16 +9,32 @@ import { startShare } from "../../e2e/harness/popup";
 import { launchSharerBrowser, type SharerBrowser } from "../../e2e/harness/sharer-browser";
 import { startTestPage, type TestPageServer } from "../../e2e/harness/test-page";
 import { launchViewerBrowser, type ViewerBrowser } from "../../e2e/harness/viewer-browser";
-import { type Figure, failed, judge } from "../lib/figure";
-import { linkOn, type Stack, startStack } from "../lib/stack";
-import { median, percentile } from "../lib/stats";
-import { AWS_DELAY_MS } from "./aws-calls";
-import { type MediaLoad, measureMediaLoad } from "./media-load";
-import { measurePopupConnect } from "./popup-connect";
-import { type Join, measureJoin, phaseMedians } from "./viewer-ttff";
-import { measureWebRtcFloor } from "./webrtc-floor";
+import type { Figure } from "../lib/figure";
+import type { Part } from "../lib/parts";
+import { BLANK_PATH, type Stack, startStack } from "../lib/stack";
+import { median } from "../lib/stats";
+import { CROWD_ROUNDS, crowdFigures, crowdJoins, measureCrowds } from "./crowd";
+import { joinOverheadFigure, measureJoinOverhead, sequentialJoins } from "./join-overhead";
+import { measureMediaLoad, mediaLoadFigures } from "./media-load";
+import { measureNavigationFloor, navigationFloorFigures, openRunningContext } from "./navigation-floor";
+import { measurePopupConnect, popupConnectFigure } from "./popup-connect";
+import { type Join, measureWarmJoins, phaseMedians, ttffFigures } from "./viewer-ttff";
+import { measureWebRtcFloor, webRtcFloorFigure } from "./webrtc-floor";
 
-export const RUNS = { floor: 20, joins: 20, popup: 5, loadViewers: 9, loadSeconds: 30 };
+export const RUNS = {
+  floor: 20,
+  navigation: 20,
+  joins: 20,
+  warmJoins: 20,
+  popup: 5,
+  crowds: CROWD_ROUNDS,
+  loadViewers: 9,
+  loadSeconds: 30,
+};
+
+/** The parts that need the sharer's browser and a live share. */
+const SHARE_PARTS: readonly Part[] = ["popup", "ttff", "join-overhead", "crowd", "media"];
+export const BROWSER_PARTS: readonly Part[] = ["webrtc-floor", "navigation", ...SHARE_PARTS];
 
 export interface BrowserDetails {
   chromium?: string;
@@ -25,162 +42,113 @@ export interface BrowserDetails {
   samples: Record<string, number[]>;
 }
 
-async function joins(viewers: ViewerBrowser, url: string, count: number): Promise<Join[]> {
-  const out: Join[] = [];
-  for (let i = 0; i < count; i++) {
-    out.push(await measureJoin(viewers.browser, url));
-    await new Promise((resolve) => setTimeout(resolve, 200)); // let the sharer drop the last peer
-  }
-  return out;
-}
+const ttffOf = (joins: readonly (Join | null)[]) => joins.flatMap((j) => (j ? [j.ttff] : []));
 
 export async function browserFigures(
   log: (line: string) => void,
   details: BrowserDetails,
+  parts: ReadonlySet<Part>,
 ): Promise<Figure[]> {
   let stack: Stack | undefined;
   let testPage: TestPageServer | undefined;
   let sharer: SharerBrowser | undefined;
   let viewers: ViewerBrowser | undefined;
+  const figures: Figure[] = [];
+  const { phases, samples } = details;
   try {
     stack = await startStack();
     testPage = await startTestPage();
+    viewers = await launchViewerBrowser();
+    const browser = viewers.browser;
+    details.chromium = browser.version();
+
+    let webRtcFloor = Number.NaN;
+    if (parts.has("webrtc-floor")) {
+      samples.webrtc_floor_ms = await measureWebRtcFloor(browser, testPage.url, RUNS.floor);
+      webRtcFloor = median(samples.webrtc_floor_ms);
+      log(`WebRTC floor: median ${webRtcFloor.toFixed(0)} ms`);
+      figures.push(webRtcFloorFigure(samples.webrtc_floor_ms));
+    }
+    const navigation = { fresh: Number.NaN, warm: Number.NaN };
+    if (parts.has("navigation")) {
+      const floor = await measureNavigationFloor(browser, `${stack.beamUrl}${BLANK_PATH}`, RUNS.navigation);
+      samples.navigation_floor_fresh_ms = floor.fresh;
+      samples.navigation_floor_warm_ms = floor.warm;
+      navigation.fresh = median(floor.fresh);
+      navigation.warm = median(floor.warm);
+      log(`navigation floor: fresh ${navigation.fresh.toFixed(0)} ms, warm ${navigation.warm.toFixed(0)} ms`);
+      figures.push(...navigationFloorFigures(floor));
+    }
+    if (!SHARE_PARTS.some((part) => parts.has(part))) return figures;
+
     // Chromium's fake camera runs at 20 fps unless told otherwise; the share asks for 30.
     sharer = await launchSharerBrowser(requireBuiltExtension(), [
       "--use-fake-device-for-media-stream=fps=30",
     ]);
-    viewers = await launchViewerBrowser();
     await configureServer(sharer, stack.beamUrl);
-
-    const floor = await measureWebRtcFloor(viewers.browser, testPage.url, RUNS.floor);
-    const floorMs = median(floor);
-    log(`WebRTC floor: median ${floorMs.toFixed(0)} ms over ${floor.length} runs`);
-
     const tab = await sharer.openTab(`${testPage.url}?camera`);
-    const popupConnect = await measurePopupConnect(sharer, tab, stack.emulator, RUNS.popup);
-    log(`popup click → master connected: ${popupConnect.map((ms) => ms.toFixed(0)).join(", ")} ms`);
-
+    if (parts.has("popup")) {
+      samples.popup_connect_ms = await measurePopupConnect(sharer, tab, stack.emulator, RUNS.popup);
+      log(
+        `popup click → master connected: ${samples.popup_connect_ms.map((ms) => ms.toFixed(0)).join(", ")} ms`,
+      );
+      figures.push(popupConnectFigure(samples.popup_connect_ms));
+    }
     const { viewerUrl } = await startShare(sharer, tab, "Share camera");
-    await joins(viewers, viewerUrl, 2); // warm-up: caches, JIT, first-run codec setup
-    const beam0 = await joins(viewers, viewerUrl, RUNS.joins);
-    const ttff0 = beam0.map((j) => j.ttff);
-    log(`Beam TTFF at 0 ms: median ${median(ttff0).toFixed(0)} ms`);
+    await sequentialJoins(browser, viewerUrl, 2); // warm-up: server JIT, first-run codec setup
 
-    // 40 ms per AWS call; Beam and baseline joins alternate so machine load hits both alike.
-    stack.emulator.setCallDelayMs(AWS_DELAY_MS);
-    const baselineUrl = linkOn(stack.baselineUrl, viewerUrl);
-    const beam40: Join[] = [];
-    const base40: Join[] = [];
-    for (let i = 0; i < RUNS.joins; i++) {
-      beam40.push(...(await joins(viewers, viewerUrl, 1)));
-      base40.push(...(await joins(viewers, baselineUrl, 1)));
+    if (parts.has("ttff")) {
+      const fresh = await sequentialJoins(browser, viewerUrl, RUNS.joins);
+      const running = await openRunningContext(browser);
+      // The running browser's first visit fills its cache and is not a warm join.
+      const warm = (await measureWarmJoins(running, viewerUrl, RUNS.warmJoins + 1)).slice(1);
+      await running.close();
+      samples.beam_ttff_fresh = ttffOf(fresh);
+      samples.beam_ttff_warm = ttffOf(warm);
+      phases.beam_fresh = phaseMedians(fresh);
+      phases.beam_warm = phaseMedians(warm);
+      log(`TTFF: fresh ${median(ttffOf(fresh)).toFixed(0)} ms, warm ${median(ttffOf(warm)).toFixed(0)} ms`);
+      const floors = (navigationMs: number) => ({ navigationMs, webRtcMs: webRtcFloor });
+      figures.push(...ttffFigures("fresh", ttffOf(fresh), floors(navigation.fresh)));
+      figures.push(...ttffFigures("warm", ttffOf(warm), floors(navigation.warm)));
     }
-    stack.emulator.setCallDelayMs(0);
-    const beamOverhead = median(beam40.map((j) => j.ttff)) - floorMs;
-    const baseOverhead = median(base40.map((j) => j.ttff)) - floorMs;
-    log(
-      `join overhead at ${AWS_DELAY_MS} ms: Beam ${beamOverhead.toFixed(0)} ms, baseline ${baseOverhead.toFixed(0)} ms`,
-    );
-
-    details.chromium = viewers.browser.version();
-    // A failed load run keeps the figures above; the table shows it as not measured.
-    const load = await measureMediaLoad(sharer, viewers, viewerUrl, RUNS.loadViewers, RUNS.loadSeconds).catch(
-      (error: Error) => error,
-    );
-    if (!(load instanceof Error)) {
-      const fps = load.fps.map((f) => f.toFixed(1)).join(", ");
-      log(`media under load: ${fps} fps; sharer CPU ${load.sharerCpuPercent.toFixed(0)} %`);
+    if (parts.has("join-overhead")) {
+      const overhead = await measureJoinOverhead(browser, stack, viewerUrl, RUNS.joins);
+      samples.beam_ttff_40ms = ttffOf(overhead.beam);
+      samples.baseline_ttff_40ms = ttffOf(overhead.baseline);
+      phases.beam_40ms = phaseMedians(overhead.beam);
+      phases.baseline_40ms = phaseMedians(overhead.baseline);
+      figures.push(joinOverheadFigure(overhead, webRtcFloor));
     }
-
-    details.phases = {
-      beam_0ms: phaseMedians(beam0),
-      beam_40ms: phaseMedians(beam40),
-      baseline_40ms: phaseMedians(base40),
-    };
-    details.samples = {
-      webrtc_floor_ms: floor,
-      beam_ttff_0ms: ttff0,
-      beam_ttff_40ms: beam40.map((j) => j.ttff),
-      baseline_ttff_40ms: base40.map((j) => j.ttff),
-      popup_connect_ms: popupConnect,
-      ...(load instanceof Error ? {} : { viewer_fps: load.fps }),
-    };
-    return [
-      judge({
-        id: "webrtc_floor_ms",
-        label: "WebRTC floor (offer → first frame), median",
-        value: floorMs,
-        unit: "ms",
-        note: `${floor.length} runs, two peer connections in one page, fake camera`,
-      }),
-      judge({
-        id: "viewer_ttff_median_ms",
-        label: "viewer TTFF, median (0 ms delay)",
-        value: median(ttff0),
-        unit: "ms",
-        ratio: { value: median(ttff0) / floorMs, of: "floor" },
-        goal: { on: "ratio", op: "<=", target: 1.5, text: "≤ 1.5× floor" },
-        note: `${ttff0.length} joins, link opened in a fresh context → first decoded frame`,
-      }),
-      judge({
-        id: "viewer_ttff_p95_ms",
-        label: "viewer TTFF, p95 (0 ms delay)",
-        value: percentile(ttff0, 95),
-        unit: "ms",
-        ratio: { value: percentile(ttff0, 95) / floorMs, of: "floor" },
-      }),
-      judge({
-        id: "join_overhead_40ms_ms",
-        label: `join overhead TTFF − floor (${AWS_DELAY_MS} ms per AWS call)`,
-        value: beamOverhead,
-        unit: "ms",
-        baseline: baseOverhead,
-        ratio: { value: baseOverhead / beamOverhead, of: "smaller" },
-        goal: { on: "ratio", op: ">=", target: 3, text: "≥ 3× smaller than baseline" },
-        note: `${RUNS.joins} joins each, Beam and baseline alternating, same viewer page`,
-      }),
-      judge({
-        id: "popup_to_master_connected_ms",
-        label: "popup click → master connected, median",
-        value: median(popupConnect),
-        unit: "ms",
-        goal: { on: "value", op: "<=", target: 500, text: "≤ 500 ms" },
-        note: `${popupConnect.length} shares; max ${Math.max(...popupConnect).toFixed(0)} ms`,
-      }),
-      ...mediaLoadFigures(load),
-    ];
+    if (parts.has("crowd")) {
+      const rounds = await measureCrowds(browser, stack.emulator, viewerUrl, log);
+      for (const size of new Set(CROWD_ROUNDS)) {
+        const played = crowdJoins(rounds, size).filter((j): j is Join => j !== null);
+        samples[`crowd_${size}_ttff`] = ttffOf(played);
+        phases[`crowd_${size}`] = phaseMedians(played);
+      }
+      figures.push(...crowdFigures(rounds));
+    }
+    if (parts.has("media")) {
+      // A failed load run keeps the figures above; the table shows it as not measured.
+      const load = await measureMediaLoad(
+        sharer,
+        viewers,
+        viewerUrl,
+        RUNS.loadViewers,
+        RUNS.loadSeconds,
+      ).catch((error: Error) => error);
+      if (!(load instanceof Error)) {
+        samples.viewer_fps = load.fps;
+        log(`media under load: ${load.fps.map((f) => f.toFixed(1)).join(", ")} fps`);
+      }
+      figures.push(...mediaLoadFigures(load, RUNS.loadViewers, RUNS.loadSeconds));
+    }
+    return figures;
   } finally {
     await viewers?.close().catch(() => {});
     await sharer?.close().catch(() => {});
     await testPage?.close().catch(() => {});
     await stack?.close().catch(() => {});
   }
-}
-
-function mediaLoadFigures(load: MediaLoad | Error): Figure[] {
-  const fpsLabel = `media under load: slowest of ${RUNS.loadViewers} viewers`;
-  const cpuLabel = `sharer Chromium CPU with ${RUNS.loadViewers} viewers`;
-  if (load instanceof Error) {
-    return [
-      failed("media_load_min_fps", fpsLabel, "fps", load.message, "≥ 25 fps each"),
-      failed("media_load_sharer_cpu_percent", cpuLabel, "% core", load.message),
-    ];
-  }
-  return [
-    judge({
-      id: "media_load_min_fps",
-      label: fpsLabel,
-      value: Math.min(...load.fps),
-      unit: "fps",
-      goal: { on: "value", op: ">=", target: 25, text: "≥ 25 fps each" },
-      note: `${RUNS.loadSeconds} s, camera ${load.resolution}; median viewer ${median(load.fps).toFixed(1)} fps`,
-    }),
-    judge({
-      id: "media_load_sharer_cpu_percent",
-      label: cpuLabel,
-      value: load.sharerCpuPercent,
-      unit: "% core",
-      note: "all sharer processes, CDP SystemInfo.getProcessInfo",
-    }),
-  ];
 }

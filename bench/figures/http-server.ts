@@ -1,12 +1,13 @@
 /**
- * Token-server figures: the viewer-credential endpoint under load (Beam vs the tutorial baseline)
- * and session creation latency. The servers run in a child process with KVS quotas lifted, so the
+ * Token-server figures: the viewer-credential endpoint under load (Beam vs the tutorial baseline),
+ * the floor (a bare `node:http` server answering a body of the same size under the same load) and
+ * session creation latency. The servers run in child processes with KVS quotas lifted, so the
  * baseline is limited by its own work, not by throttling (real KVS would cap it far lower).
  */
 import type { CreateSessionResponse } from "../../protocol/api.ts";
 import { cpuMs, startChild } from "../lib/child";
 import { type Figure, judge } from "../lib/figure";
-import { postLoad } from "../lib/load";
+import { type LoadResult, postLoad } from "../lib/load";
 import { joinRequest } from "../lib/stack";
 import { percentile } from "../lib/stats";
 
@@ -19,22 +20,47 @@ interface Ready {
 const LOAD_SECONDS = 10;
 const CREATES = 100;
 
+/** A warm-up (JIT, keep-alive sockets), then the measured window; CPU from the server's own process. */
+async function underLoad(pid: number, url: string, body: string): Promise<LoadResult & { cpuUs: number }> {
+  await postLoad(url, body, 2);
+  const cpuBefore = cpuMs(pid);
+  const load = await postLoad(url, body, LOAD_SECONDS);
+  return { ...load, cpuUs: ((cpuMs(pid) - cpuBefore) * 1000) / (load.rps * LOAD_SECONDS) };
+}
+
+/** The bare `node:http` floor, answering as many bytes as Beam's join answer. */
+async function measureFloor(beamJoinUrl: string, body: string) {
+  const response = await fetch(beamJoinUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  const bytes = (await response.arrayBuffer()).byteLength;
+  const child = await startChild<{ url: string }>("bench/servers/serve-floor.ts", {
+    env: { FLOOR_BODY_BYTES: String(bytes) },
+  });
+  try {
+    return { bytes, ...(await underLoad(child.pid, child.ready.url, body)) };
+  } finally {
+    await child.stop();
+  }
+}
+
 export async function httpServerFigures(log: (line: string) => void): Promise<Figure[]> {
   const child = await startChild<Ready>("bench/servers/serve-stack.ts");
   try {
     const { beamUrl, baselineUrl, session } = child.ready;
     const join = joinRequest(session);
-    // Warm-up: JIT and keep-alive sockets, so the measured window is steady state.
-    await postLoad(`${beamUrl}${join.path}`, join.body, 2);
-    const cpuBefore = cpuMs(child.pid);
-    const beam = await postLoad(`${beamUrl}${join.path}`, join.body, LOAD_SECONDS);
-    const cpuPerJoinUs = ((cpuMs(child.pid) - cpuBefore) * 1000) / (beam.rps * LOAD_SECONDS);
+    const beam = await underLoad(child.pid, `${beamUrl}${join.path}`, join.body);
+    const cpuPerJoinUs = beam.cpuUs;
     log(
       `beam viewer joins: ${Math.round(beam.rps)} req/s, p50 ${beam.p50.toFixed(1)} ms, p99 ${beam.p99.toFixed(1)} ms`,
     );
     const baseline = await postLoad(`${baselineUrl}${join.path}`, join.body, LOAD_SECONDS);
     log(`baseline viewer joins: ${Math.round(baseline.rps)} req/s, p99 ${baseline.p99.toFixed(1)} ms`);
     const creates = await sequentialCreates(beamUrl, CREATES);
+    const floor = await measureFloor(`${beamUrl}${join.path}`, join.body);
+    log(`bare node:http floor: ${Math.round(floor.rps)} req/s, p99 ${floor.p99.toFixed(1)} ms`);
     const failures = beam.failures + baseline.failures;
     const failureNote = failures ? `; ${beam.failures} Beam / ${baseline.failures} baseline non-2xx` : "";
     return [
@@ -46,7 +72,7 @@ export async function httpServerFigures(log: (line: string) => void): Promise<Fi
         baseline: baseline.rps,
         ratio: { value: beam.rps / baseline.rps, of: "baseline" },
         goal: { on: "value", op: ">=", target: 10_000, text: "≥ 10k req/s" },
-        note: `autocannon, 16 connections, ${LOAD_SECONDS} s, one warm session${failureNote}`,
+        note: `autocannon, 16 connections, ${LOAD_SECONDS} s, one warm session; ${Math.round((100 * beam.rps) / floor.rps)} % of the bare node:http floor${failureNote}`,
       }),
       judge({
         id: "viewer_credentials_cpu_us",
@@ -80,6 +106,7 @@ export async function httpServerFigures(log: (line: string) => void): Promise<Fi
         ratio: { value: baseline.p99 / beam.p99, of: "better" },
         goal: { on: "value", op: "<", target: 5, text: "< 5 ms" },
       }),
+      ...floorFigures(floor, beam),
       judge({
         id: "session_create_p50_ms",
         label: "session create p50 (0 ms KVS delay)",
@@ -97,6 +124,31 @@ export async function httpServerFigures(log: (line: string) => void): Promise<Fi
   } finally {
     await child.stop();
   }
+}
+
+function floorFigures(floor: LoadResult & { cpuUs: number; bytes: number }, beam: LoadResult): Figure[] {
+  return [
+    judge({
+      id: "http_floor_rps",
+      label: "floor: bare node:http, same-size JSON",
+      value: floor.rps,
+      unit: "req/s",
+      ratio: { value: beam.rps / floor.rps, of: "floor (Beam)" },
+      note: `${floor.bytes}-byte body, same autocannon load; p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms`,
+    }),
+    judge({
+      id: "http_floor_p99_ms",
+      label: "floor: bare node:http latency p99",
+      value: floor.p99,
+      unit: "ms",
+    }),
+    judge({
+      id: "http_floor_cpu_us",
+      label: "floor: bare node:http CPU per request",
+      value: floor.cpuUs,
+      unit: "µs",
+    }),
+  ];
 }
 
 async function sequentialCreates(url: string, count: number): Promise<number[]> {

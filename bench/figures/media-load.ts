@@ -6,6 +6,8 @@
 import type { CDPSession } from "playwright-core";
 import type { SharerBrowser } from "../../e2e/harness/sharer-browser";
 import type { Viewer, ViewerBrowser } from "../../e2e/harness/viewer-browser";
+import { type Figure, failed, judge } from "../lib/figure";
+import { median } from "../lib/stats";
 
 export interface MediaLoad {
   fps: number[];
@@ -56,4 +58,32 @@ export async function measureMediaLoad(
     await Promise.all(viewers.map((viewer) => viewer.close()));
     await cdp.detach();
   }
+}
+
+export function mediaLoadFigures(load: MediaLoad | Error, viewers: number, seconds: number): Figure[] {
+  const fpsLabel = `media under load: slowest of ${viewers} viewers`;
+  const cpuLabel = `sharer Chromium CPU with ${viewers} viewers`;
+  if (load instanceof Error) {
+    return [
+      failed("media_load_min_fps", fpsLabel, "fps", load.message, "≥ 25 fps each"),
+      failed("media_load_sharer_cpu_percent", cpuLabel, "% core", load.message),
+    ];
+  }
+  return [
+    judge({
+      id: "media_load_min_fps",
+      label: fpsLabel,
+      value: Math.min(...load.fps),
+      unit: "fps",
+      goal: { on: "value", op: ">=", target: 25, text: "≥ 25 fps each" },
+      note: `${seconds} s, camera ${load.resolution}; median viewer ${median(load.fps).toFixed(1)} fps`,
+    }),
+    judge({
+      id: "media_load_sharer_cpu_percent",
+      label: cpuLabel,
+      value: load.sharerCpuPercent,
+      unit: "% core",
+      note: "all sharer processes, CDP SystemInfo.getProcessInfo",
+    }),
+  ];
 }

@@ -9,6 +9,8 @@ import { openIdlePopup } from "../../e2e/harness/popup";
 import type { SharerBrowser } from "../../e2e/harness/sharer-browser";
 import { waitFor } from "../../e2e/harness/wait";
 import type { RunningEmulator } from "../../token-server/src/emulator/index.ts";
+import { type Figure, judge } from "../lib/figure";
+import { median } from "../lib/stats";
 
 async function whenMasterConnects(emulator: RunningEmulator, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -48,4 +50,15 @@ export async function measurePopupConnect(
     await popup.close();
   }
   return samples;
+}
+
+export function popupConnectFigure(samples: readonly number[]): Figure {
+  return judge({
+    id: "popup_to_master_connected_ms",
+    label: "popup click → master connected, median",
+    value: median(samples),
+    unit: "ms",
+    goal: { on: "value", op: "<=", target: 500, text: "≤ 500 ms" },
+    note: `${samples.length} shares; max ${Math.max(...samples).toFixed(0)} ms`,
+  });
 }

@@ -1,34 +1,64 @@
 /**
- * Viewer time to first frame: a fresh browser context opens the viewer link; the page's own clock
- * (0 = navigation start) marks the first decoded frame. Each join also records its phases, which
- * say where the time goes (page load, credential request, signaling, ICE/DTLS, first frame).
+ * Viewer time to first frame: the viewer link opened in a fresh browser context, or in a new tab of
+ * a browser that is already running; the page's own clock (0 = navigation start) marks the first
+ * decoded frame. Each join also records its phases, which say where the time goes (page load,
+ * credential request, signaling, ICE/DTLS, first frame).
  */
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
+import { type Figure, judge } from "../lib/figure";
 import { type JoinMarks, MARK_JOIN_PHASES, readMarks } from "../lib/first-frame";
-import { median } from "../lib/stats";
+import { median, percentile } from "../lib/stats";
 
 export interface Join {
   ttff: number;
   marks: JoinMarks;
 }
 
-export async function measureJoin(browser: Browser, url: string, timeoutMs = 20_000): Promise<Join> {
-  const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+/** Opens `url` in a new tab of `context` (its init scripts mark the phases) and waits for the first frame. */
+async function joinInTab(context: BrowserContext, url: string, timeoutMs: number): Promise<Join> {
+  const page = await context.newPage();
   try {
-    await context.addInitScript(MARK_JOIN_PHASES);
-    const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(
       () => (window as unknown as { __bench?: JoinMarks }).__bench?.firstFrame !== undefined,
       undefined,
       { timeout: timeoutMs, polling: 50 },
     );
     const marks = await page.evaluate(readMarks);
-    await page.close();
     return { ttff: marks.firstFrame as number, marks };
+  } finally {
+    await page.close();
+  }
+}
+
+/** A join in a fresh browser context, closed afterwards. */
+export async function measureJoin(browser: Browser, url: string, timeoutMs = 20_000): Promise<Join> {
+  const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+  try {
+    await context.addInitScript(MARK_JOIN_PHASES);
+    return await joinInTab(context, url, timeoutMs);
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Joins one after another, each in a new tab of the same running context (its HTTP cache, sockets
+ * and viewer id carry over, as in a browser someone already uses); the tab closes after its first frame.
+ */
+export async function measureWarmJoins(
+  running: BrowserContext,
+  url: string,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<Join[]> {
+  await running.addInitScript(MARK_JOIN_PHASES);
+  const joins: Join[] = [];
+  for (let i = 0; i < count; i++) {
+    joins.push(await joinInTab(running, url, timeoutMs));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let the sharer drop the last peer
+  }
+  return joins;
 }
 
 /** Median duration of each phase over the joins, ms. */
@@ -53,4 +83,41 @@ export function phaseMedians(joins: readonly Join[]): Record<string, number> {
     "answer → ICE/DTLS connected": phase("wsFirstMessage", "pcConnected"),
     "connected → first frame": phase("pcConnected", "firstFrame"),
   };
+}
+
+export const TTFF_FLOOR_FACTOR = 1.5;
+
+/**
+ * TTFF against its floors from the same run: the goal is TTFF ≤ navigation floor + 1.5 × WebRTC
+ * floor, so the ratio shown is (TTFF − navigation floor) ÷ WebRTC floor.
+ */
+export function ttffFigures(
+  kind: "fresh" | "warm",
+  ttff: readonly number[],
+  floors: { navigationMs: number; webRtcMs: number },
+): Figure[] {
+  const where = kind === "fresh" ? "fresh context" : "new tab, running browser";
+  const budget = floors.navigationMs + TTFF_FLOOR_FACTOR * floors.webRtcMs;
+  const past = (ms: number) => ({
+    value: (ms - floors.navigationMs) / floors.webRtcMs,
+    of: "WebRTC floor past nav",
+  });
+  return [
+    judge({
+      id: `viewer_ttff_${kind}_median_ms`,
+      label: `viewer TTFF, ${where}, median`,
+      value: median(ttff),
+      unit: "ms",
+      ratio: past(median(ttff)),
+      goal: { on: "ratio", op: "<=", target: TTFF_FLOOR_FACTOR, text: "≤ nav + 1.5× WebRTC floor" },
+      note: `${ttff.length} joins, link → first decoded frame; budget ${budget.toFixed(0)} ms (nav ${floors.navigationMs.toFixed(0)} + 1.5 × ${floors.webRtcMs.toFixed(0)})`,
+    }),
+    judge({
+      id: `viewer_ttff_${kind}_p95_ms`,
+      label: `viewer TTFF, ${where}, p95`,
+      value: percentile(ttff, 95),
+      unit: "ms",
+      ratio: past(percentile(ttff, 95)),
+    }),
+  ];
 }

@@ -4,6 +4,7 @@
  * no page load: what any design pays for ICE, DTLS and the first key frame on this machine.
  */
 import type { Browser } from "playwright-core";
+import { type Figure, judge } from "../lib/figure";
 import { median } from "../lib/stats";
 
 export async function measureWebRtcFloor(browser: Browser, pageUrl: string, runs: number): Promise<number[]> {
@@ -53,4 +54,12 @@ export async function measureWebRtcFloor(browser: Browser, pageUrl: string, runs
   }
 }
 
-export const floorOf = (samples: number[]) => median(samples);
+export function webRtcFloorFigure(samples: readonly number[]): Figure {
+  return judge({
+    id: "webrtc_floor_ms",
+    label: "WebRTC floor (offer → first frame), median",
+    value: median(samples),
+    unit: "ms",
+    note: `${samples.length} runs, two peer connections in one page, fake camera`,
+  });
+}

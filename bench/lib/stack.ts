@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { Hono } from "hono";
 import type { CreateSessionResponse } from "../../protocol/api.ts";
 import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
@@ -6,12 +7,31 @@ import type { LimitOverrides, RunningEmulator } from "../../token-server/src/emu
 import { createKvsClients } from "../../token-server/src/kvs/clients.ts";
 import { createPresigner } from "../../token-server/src/kvs/presign.ts";
 import { createLogger } from "../../token-server/src/logger.ts";
-import { listenLazily, startEmulatorStack } from "../../token-server/src/testing/emulator-stack.ts";
+import {
+  type FetchApp,
+  listenLazily,
+  startEmulatorStack,
+} from "../../token-server/src/testing/emulator-stack.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 import { createTutorialBackend } from "../baselines/tutorial-backend.ts";
 
 const VIEWER_DIST = fileURLToPath(new URL("../../token-server/viewer/dist", import.meta.url));
+
+/** A trivial page served by Beam's own listener: the navigation floor opens it from the same server. */
+export const BLANK_PATH = "/bench/blank";
+const BLANK_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><p>floor</p></body></html>';
+
+/** Answers `BLANK_PATH` before Beam's app sees the request; everything else is Beam's. */
+function withBlankPage(app: Hono): FetchApp {
+  return {
+    fetch: (request, env) =>
+      request.url.endsWith(BLANK_PATH)
+        ? new Response(BLANK_HTML, { headers: { "content-type": "text/html; charset=utf-8" } })
+        : app.fetch(request, env),
+  };
+}
 
 export interface Stack {
   emulator: RunningEmulator;
@@ -35,16 +55,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const viewerFiles = viewerFilesFromDir(VIEWER_DIST);
   const kvs = stack.createBackend();
   const beam = await listenLazily(0, (url) =>
-    createApp({
-      // No `abuse` limits: per-address rate limits would cap the load generator (one address) and
-      // measure the limiter, not the server. Production config turns them on.
-      config: { apiKey: undefined, publicUrl: url, sessionTtlSeconds: base.sessionTtlSeconds },
-      kvs: kvs.backend,
-      tokens,
-      clock,
-      logger: createLogger({ level: "error" }),
-      viewerFiles,
-    }),
+    withBlankPage(
+      createApp({
+        // No `abuse` limits: per-address rate limits would cap the load generator (one address) and
+        // measure the limiter, not the server. Production config turns them on.
+        config: { apiKey: undefined, publicUrl: url, sessionTtlSeconds: base.sessionTtlSeconds },
+        kvs: kvs.backend,
+        tokens,
+        clock,
+        logger: createLogger({ level: "error" }),
+        viewerFiles,
+      }),
+    ),
   );
 
   const baselineClients = createKvsClients(connection);

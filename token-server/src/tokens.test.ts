@@ -53,6 +53,16 @@ describe("tokens", () => {
     expect(codeOf(() => tokens.verify(token))).toBe("token_expired");
   });
 
+  it("checks the expiry on every use of a token it has verified before", () => {
+    let now = NOW;
+    const ticking = createTokenService({ secrets: [SECRET], clock: { now: () => now } });
+    const token = ticking.sign({ sid: SID, role: "viewer", exp: NOW / 1000 + 60 });
+    expect(ticking.verify(token).sid).toBe(SID);
+    expect(ticking.verify(token).sid).toBe(SID);
+    now += 60_000;
+    expect(codeOf(() => ticking.verify(token))).toBe("token_expired");
+  });
+
   it("keeps accepting tokens signed with the previous secret during a rotation", () => {
     const old = createTokenService({ secrets: [SECRET], clock });
     const rotated = createTokenService({ secrets: ["n".repeat(32), SECRET], clock });

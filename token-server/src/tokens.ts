@@ -28,10 +28,12 @@ export type TokenClaims = z.infer<typeof claimsSchema>;
 export interface TokenService {
   sign(claims: Omit<TokenClaims, "v">): string;
   /** Checks signature, shape and expiry: throws `invalid_token` / `token_expired` (401). */
-  verify(token: string): TokenClaims;
+  verify(token: string): Readonly<TokenClaims>;
 }
 
 const SIGNATURE_BYTES = 32;
+/** Authentic tokens remembered, so the same link's token is not checked again for every viewer. */
+const MAX_VERIFIED = 1_024;
 
 /**
  * Compact HMAC-SHA256 tokens: `base64url(JSON claims).base64url(mac)`. The first secret signs;
@@ -42,6 +44,29 @@ export function createTokenService(options: { secrets: readonly string[]; clock:
   if (signingSecret === undefined) throw new Error("createTokenService needs at least one secret");
   const mac = (secret: string, payload: string) =>
     createHmac("sha256", secret).update(`beam-token.v${TOKEN_VERSION}.${payload}`).digest();
+  // Every viewer of a link presents the same token: its signature and shape never change, so
+  // they are checked once (HMAC, base64, JSON and the schema were a tenth of a join's CPU); the
+  // expiry is checked on every use. Only tokens that verified are kept, and only MAX_VERIFIED.
+  const verified = new Map<string, Readonly<TokenClaims>>();
+  const authentic = (token: string): Readonly<TokenClaims> => {
+    const known = verified.get(token);
+    if (known) return known;
+    const claims = Object.freeze(check(token));
+    if (verified.size >= MAX_VERIFIED) verified.clear();
+    verified.set(token, claims);
+    return claims;
+  };
+  const check = (token: string): TokenClaims => {
+    const [payload, signature, extra] = token.split(".");
+    if (payload === undefined || signature === undefined || extra !== undefined) throw invalid();
+    const given = Buffer.from(signature, "base64url");
+    // Only the canonical spelling: one token string per signature.
+    if (given.length !== SIGNATURE_BYTES || given.toString("base64url") !== signature) throw invalid();
+    if (!options.secrets.some((secret) => timingSafeEqual(mac(secret, payload), given))) throw invalid();
+    const claims = claimsSchema.safeParse(parseJson(Buffer.from(payload, "base64url").toString("utf8")));
+    if (!claims.success) throw invalid();
+    return claims.data;
+  };
 
   return {
     sign(claims) {
@@ -49,19 +74,11 @@ export function createTokenService(options: { secrets: readonly string[]; clock:
       return `${payload}.${mac(signingSecret, payload).toString("base64url")}`;
     },
     verify(token) {
-      const [payload, signature, extra] = token.split(".");
-      if (payload === undefined || signature === undefined || extra !== undefined) throw invalid();
-      const given = Buffer.from(signature, "base64url");
-      // Only the canonical spelling: one token string per signature.
-      if (given.length !== SIGNATURE_BYTES || given.toString("base64url") !== signature) throw invalid();
-      const authentic = options.secrets.some((secret) => timingSafeEqual(mac(secret, payload), given));
-      if (!authentic) throw invalid();
-      const claims = claimsSchema.safeParse(parseJson(Buffer.from(payload, "base64url").toString("utf8")));
-      if (!claims.success) throw invalid();
-      if (claims.data.exp * 1000 <= options.clock.now()) {
+      const claims = authentic(token);
+      if (claims.exp * 1000 <= options.clock.now()) {
         throw new BeamError("token_expired", "This link or token has expired; start a new share.");
       }
-      return claims.data;
+      return claims;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHmac, hash } from "node:crypto";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import type { Clock } from "../clock.ts";
 
@@ -8,13 +8,22 @@ export type Presign = (wssEndpoint: string, query: Record<string, string>) => Pr
 const ALGORITHM = "AWS4-HMAC-SHA256";
 const SERVICE = "kinesisvideo";
 const EMPTY_PAYLOAD_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const SIGNATURE = "X-Amz-Signature";
+
+interface Endpoint {
+  /** `ws(s)://host[:port]/path`, what the signed query is appended to. */
+  base: string;
+  canonicalPath: string;
+  host: string;
+}
 
 /**
  * SigV4 query presigning exactly as KVS (and `SigV4RequestSigner`) expect: service `kinesisvideo`,
  * GET, only `host` signed, written as in the endpoint (port included), the session token inside the
  * signed query. Local work, no AWS call. `ws://` endpoints (the plain emulator) are signed the same way.
- * Written over node:crypto with the day's signing key cached: it runs on every viewer join, and the
- * SDK's generic `SignatureV4` with pure-JS SHA-256 cost ≈ 10× more (`npm run bench`).
+ * It runs on every viewer join, so everything that only changes per endpoint, per second or per day
+ * (parsed endpoint, X-Amz-Date, signing key) is kept, and the query is encoded once for both the
+ * canonical request and the URL; the SDK's generic `SignatureV4` cost ≈ 10× more (`npm run bench`).
  */
 export function createPresigner(options: {
   region: string;
@@ -34,52 +43,73 @@ export function createPresigner(options: {
     }
     return cachedKey.key;
   };
+  let stamp = { second: Number.NaN, amzDate: "" };
+  const amzDateAt = (ms: number): string => {
+    const second = Math.floor(ms / 1000);
+    if (stamp.second !== second) stamp = { second, amzDate: amzDate(ms) };
+    return stamp.amzDate;
+  };
+  // Endpoints are few (one per region and role for KVS, one for the emulator): a small memo.
+  const endpoints = new Map<string, Endpoint>();
+  const endpointOf = (wssEndpoint: string): Endpoint => {
+    let endpoint = endpoints.get(wssEndpoint);
+    if (!endpoint) {
+      endpoint = parseEndpoint(wssEndpoint);
+      if (endpoints.size >= 64) endpoints.clear();
+      endpoints.set(wssEndpoint, endpoint);
+    }
+    return endpoint;
+  };
 
   return async (wssEndpoint, query) => {
-    const url = new URL(wssEndpoint);
-    if (url.protocol !== "wss:" && url.protocol !== "ws:") {
-      throw new Error(`Not a WebSocket endpoint: ${url.protocol}//${url.host}`);
-    }
+    const endpoint = endpointOf(wssEndpoint);
     const credentials = await options.credentials();
-    const amzDate = new Date(options.clock.now()).toISOString().replace(/[-:]|\.\d{3}/g, "");
-    const day = amzDate.slice(0, 8);
+    const date = amzDateAt(options.clock.now());
+    const day = date.slice(0, 8);
     const scope = `${day}/${options.region}/${SERVICE}/aws4_request`;
-    const path = url.pathname || "/";
-    const params: Record<string, string> = {
-      ...query,
-      "X-Amz-Algorithm": ALGORITHM,
-      "X-Amz-Credential": `${credentials.accessKeyId}/${scope}`,
-      "X-Amz-Date": amzDate,
-      "X-Amz-Expires": String(options.expiresSeconds),
-      "X-Amz-SignedHeaders": "host",
-    };
-    if (credentials.sessionToken) params["X-Amz-Security-Token"] = credentials.sessionToken;
-    const canonicalRequest = [
-      "GET",
-      path.split("/").map(rfc3986).join("/"),
-      canonicalQuery(params),
-      `host:${url.host}`,
-      "",
-      "host",
-      EMPTY_PAYLOAD_SHA256,
-    ].join("\n");
-    const stringToSign = [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
-    params["X-Amz-Signature"] = createHmac("sha256", signingKey(credentials.secretAccessKey, day))
+    const params: [string, string][] = Object.entries(query);
+    params.push(
+      ["X-Amz-Algorithm", ALGORITHM],
+      ["X-Amz-Credential", `${credentials.accessKeyId}/${scope}`],
+      ["X-Amz-Date", date],
+      ["X-Amz-Expires", String(options.expiresSeconds)],
+      ["X-Amz-SignedHeaders", "host"],
+    );
+    if (credentials.sessionToken) params.push(["X-Amz-Security-Token", credentials.sessionToken]);
+    params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const pairs = params.map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`);
+    const canonicalRequest = `GET\n${endpoint.canonicalPath}\n${pairs.join("&")}\nhost:${endpoint.host}\n\nhost\n${EMPTY_PAYLOAD_SHA256}`;
+    const stringToSign = `${ALGORITHM}\n${date}\n${scope}\n${hash("sha256", canonicalRequest, "hex")}`;
+    const signature = createHmac("sha256", signingKey(credentials.secretAccessKey, day))
       .update(stringToSign)
       .digest("hex");
-    return `${url.protocol}//${url.host}${path}?${canonicalQuery(params)}`;
+    // The URL lists the signature in sorted place too, as SigV4RequestSigner writes it.
+    const at = params.findIndex(([key]) => key > SIGNATURE);
+    pairs.splice(at === -1 ? pairs.length : at, 0, `${SIGNATURE}=${signature}`);
+    return `${endpoint.base}?${pairs.join("&")}`;
   };
 }
 
-const hmac = (key: Buffer | string, data: string): Buffer => createHmac("sha256", key).update(data).digest();
-const sha256Hex = (data: string): string => createHash("sha256").update(data).digest("hex");
-
-function canonicalQuery(query: Record<string, string>): string {
-  return Object.keys(query)
-    .sort()
-    .map((key) => `${rfc3986(key)}=${rfc3986(query[key] ?? "")}`)
-    .join("&");
+function parseEndpoint(wssEndpoint: string): Endpoint {
+  const url = new URL(wssEndpoint);
+  if (url.protocol !== "wss:" && url.protocol !== "ws:") {
+    throw new Error(`Not a WebSocket endpoint: ${url.protocol}//${url.host}`);
+  }
+  const path = url.pathname || "/";
+  return {
+    base: `${url.protocol}//${url.host}${path}`,
+    canonicalPath: path.split("/").map(rfc3986).join("/"),
+    host: url.host,
+  };
 }
+
+/** `20261124T120000Z` from an ISO timestamp, without a regular expression per call. */
+function amzDate(ms: number): string {
+  const iso = new Date(ms).toISOString(); // 2026-11-24T12:00:00.000Z
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+const hmac = (key: Buffer | string, data: string): Buffer => createHmac("sha256", key).update(data).digest();
 
 const RESERVED = /[!'()*]/;
 

@@ -74,12 +74,15 @@ export interface Listener {
   close(): Promise<void>;
 }
 
+/** What `listenLazily` serves: a Hono app, or anything with the same `fetch`. */
+export type FetchApp = Pick<Hono, "fetch">;
+
 /** Listens on loopback (`port` 0 picks one); answers 503 until `build` has made the app for its URL. */
 export async function listenLazily(
   port: number,
-  build: (url: string, port: number) => Hono,
+  build: (url: string, port: number) => FetchApp,
 ): Promise<Listener> {
-  let app: Hono | undefined;
+  let app: FetchApp | undefined;
   const server = createAdaptorServer({
     // Forwards the adapter's env ({ incoming, outgoing }) as `serve({ fetch: app.fetch })` in main.ts does.
     fetch: (request: Request, env: unknown) =>
