@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   });
 
   const janitor = startJanitor(
-    createJanitor({ control: kvs.control, channelPrefix: config.channelPrefix, clock, logger }),
+    createJanitor({ kvs: kvs.backend, clock, logger }),
     config.janitorIntervalSeconds,
     logger,
   );
