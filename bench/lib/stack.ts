@@ -1,17 +1,16 @@
-import { fileURLToPath } from "node:url";
 import type { CreateSessionResponse } from "../../protocol/api.ts";
-import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
 import type { LimitOverrides, RunningEmulator } from "../../token-server/src/emulator/index.ts";
 import { createKvsClients } from "../../token-server/src/kvs/clients.ts";
 import { createPresigner } from "../../token-server/src/kvs/presign.ts";
 import { createLogger } from "../../token-server/src/logger.ts";
-import { listenLazily, startEmulatorStack } from "../../token-server/src/testing/emulator-stack.ts";
+import { VIEWER_DIST } from "../../token-server/src/server.ts";
+import { startBeamServer } from "../../token-server/src/testing/beam-server.ts";
+import { startEmulatorStack } from "../../token-server/src/testing/emulator-stack.ts";
+import { listenLazily } from "../../token-server/src/testing/listen-lazily.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 import { createTutorialBackend } from "../baselines/tutorial-backend.ts";
-
-const VIEWER_DIST = fileURLToPath(new URL("../../token-server/viewer/dist", import.meta.url));
 
 export interface Stack {
   emulator: RunningEmulator;
@@ -31,24 +30,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stack = await startEmulatorStack(options.limits ? { limits: options.limits } : {});
   const { emulator, connection, defaults: base } = stack;
   const clock = systemClock;
-  const tokens = createTokenService({ secrets: base.tokenSecrets, clock });
   const viewerFiles = viewerFilesFromDir(VIEWER_DIST);
-  const kvs = stack.createBackend();
-  const beam = await listenLazily(0, (url) =>
-    createApp({
-      // No `abuse` limits: per-address rate limits would cap the load generator (one address) and
-      // measure the limiter, not the server. Production config turns them on.
-      config: { apiKey: undefined, publicUrl: url, sessionTtlSeconds: base.sessionTtlSeconds },
-      kvs: kvs.backend,
-      tokens,
-      clock,
-      logger: createLogger({ level: "error" }),
-      viewerFiles,
-    }),
-  );
+  // Beam as buildServer makes it with the default settings, but without abuse limits: per-address
+  // rate limits would cap the load generator (one address) and measure the limiter, not the server.
+  const beam = await startBeamServer(emulator, {
+    credentials: stack.credentials,
+    tokenSecret: base.tokenSecrets[0] as string,
+    sessionTtlSeconds: base.sessionTtlSeconds,
+    presignExpiresSeconds: base.presignExpiresSeconds,
+    logger: createLogger({ level: "error" }),
+    viewerFiles,
+  });
 
   const baselineClients = createKvsClients(connection);
-  const baseline = await listenLazily(0, () =>
+  const baseline = await listenLazily(0);
+  baseline.serve(
     createTutorialBackend({
       clients: baselineClients,
       presign: createPresigner({
@@ -57,7 +53,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         expiresSeconds: base.presignExpiresSeconds,
         clock,
       }),
-      tokens,
+      // Verifies Beam's viewer tokens: links are replayed against the baseline.
+      tokens: createTokenService({ secrets: base.tokenSecrets, clock }),
       channelPrefix: base.channelPrefix,
       region: emulator.region,
       viewerFiles,
@@ -81,7 +78,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async close() {
       await beam.close();
       await baseline.close();
-      kvs.close();
       baselineClients.destroy();
       await stack.close();
     },

@@ -7,7 +7,7 @@ import { createKvsBackend } from "./kvs/create-backend.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import { BEAM_TAG } from "./kvs/tags.ts";
 import { createLogger, silentLogger } from "./logger.ts";
-import { TEST_CREDENTIALS } from "./testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "./testing/credentials.ts";
 
 const NOW = 1_900_000_000;
 const clockAt = (seconds: number) => ({ now: () => seconds * 1000 });

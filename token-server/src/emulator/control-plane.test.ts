@@ -12,9 +12,10 @@ import {
   UpdateSignalingChannelCommand,
 } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { type RunningEmulator, startEmulator } from "./index.ts";
 
-const credentials = { accessKeyId: "AKIDEMULATOR", secretAccessKey: "emulator-secret" };
+const credentials = TEST_CREDENTIALS;
 let emulator: RunningEmulator;
 let kvs: KinesisVideoClient;
 

@@ -2,11 +2,10 @@ import { Agent } from "node:https";
 import { CreateSignalingChannelCommand, KinesisVideoClient } from "@aws-sdk/client-kinesis-video";
 import { SigV4RequestSigner } from "amazon-kinesis-video-streams-webrtc";
 import WebSocket from "ws";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import type { RunningEmulator } from "./index.ts";
 
 /** Test-only helpers shared by the emulator's socket tests. */
-
-export const TEST_CREDENTIALS = { accessKeyId: "AKIDEMULATOR", secretAccessKey: "emulator-secret" };
 
 /** SDK client options that trust the emulator's self-signed certificate. */
 export function sdkOptions(emulator: RunningEmulator, endpoint = emulator.endpoint) {

@@ -13,7 +13,7 @@ import type { SourceData } from "@smithy/types";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
-import { TEST_CREDENTIALS } from "../testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { anyJson, base64ish, enc, nasty, rawSegment } from "./arbitraries.ts";
 import { signalingSessionWorks } from "./emulator-proof.ts";
 import { FUZZ_RUNS } from "./runs.ts";
