@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
 import { axeViolations } from "./harness/axe";
-import type { BeamServer } from "./harness/beam-server";
+import type { BeamStack } from "./harness/beam-server";
 import { focusIndicator, tabTo } from "./harness/keyboard";
 import { openIdlePopup, readViewerLink } from "./harness/popup";
 import { type ShareStack, startShareStack } from "./harness/share-stack";
@@ -15,7 +15,7 @@ import type { Viewer, ViewerBrowser } from "./harness/viewer-browser";
  * keyboard alone where it matters: one sharer browser, one camera share, followed in order.
  */
 describe("accessibility", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;

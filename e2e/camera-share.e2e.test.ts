@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import type { BeamServer } from "./harness/beam-server";
+import type { BeamStack } from "./harness/beam-server";
 import { waitForCopiedLink, writeClipboard } from "./harness/clipboard";
 import { popupViewerCount, readViewerLink } from "./harness/popup";
 import { type ShareStack, startShareStack } from "./harness/share-stack";
@@ -15,7 +15,7 @@ import { waitFor } from "./harness/wait";
  * viewers, one leaves, then stopped. The steps share one share, so they run in order.
  */
 describe("camera share, from the toolbar to stop", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;

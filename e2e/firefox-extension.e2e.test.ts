@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webExt from "web-ext";
 import { artifactPath } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { type FirefoxSharer, launchFirefoxSharer } from "./harness/firefox-sharer";
 import { openFirefoxViewer } from "./harness/firefox-viewer";
 import { clickButton, fillInput, inputValue, waitForText } from "./harness/page-text";
@@ -14,13 +14,13 @@ import { waitFor } from "./harness/wait";
  * Firefox ESR, installed over WebDriver BiDi, a camera share started from its popup reaches a viewer.
  */
 describe("Firefox extension", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let firefox: FirefoxSharer;
 
   beforeAll(async () => {
     // The token server trusts this installation's moz-extension:// origin, as an operator would.
     const uuid = randomUUID();
-    server = await startBeamServer({ allowedOrigins: [`moz-extension://${uuid}`] });
+    server = await startBeamStack({ allowedOrigins: [`moz-extension://${uuid}`] });
     firefox = await launchFirefoxSharer(requireBuiltFirefoxExtension(), uuid);
   });
 

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import type { BeamServer } from "./harness/beam-server";
+import type { BeamStack } from "./harness/beam-server";
 import { type ShareStack, startShareStack } from "./harness/share-stack";
 import type { SharerBrowser } from "./harness/sharer-browser";
 import type { TestPageServer } from "./harness/test-page";
@@ -13,7 +13,7 @@ import type { ViewerBrowser } from "./harness/viewer-browser";
  * browser prefers Korean. Screenshots land in e2e/artifacts/ko-*.png.
  */
 describe("Korean", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;

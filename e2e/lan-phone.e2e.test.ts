@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { configureServer } from "./harness/options-page";
 import { requireBuiltExtension } from "./harness/paths";
 import { startShare } from "./harness/popup";
@@ -24,14 +24,14 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isM
  * from a name that is not localhost (so not a secure context), and the phone-sized page plays.
  */
 describe("viewer on the local network, on a phone", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewers: ViewerBrowser;
   let viewer: Viewer;
 
   beforeAll(async () => {
-    server = await startBeamServer({ publicHost: LAN_NAME });
+    server = await startBeamStack({ publicHost: LAN_NAME });
     testPage = await startTestPage();
     sharer = await launchSharerBrowser(requireBuiltExtension(), [RESOLVE_LAN_NAME]);
     viewers = await launchViewerBrowser([RESOLVE_LAN_NAME, NO_MDNS_CANDIDATES]);

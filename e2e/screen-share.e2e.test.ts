@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { type FirefoxBrowser, launchFirefox } from "./harness/firefox";
 import { openFirefoxViewer } from "./harness/firefox-viewer";
 import { configureServer } from "./harness/options-page";
@@ -17,14 +17,14 @@ import { waitFor } from "./harness/wait";
  * page's tab by its title). Watched in Chromium and in Firefox ESR at once.
  */
 describe("screen or window share", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;
   let firefox: FirefoxBrowser;
 
   beforeAll(async () => {
-    server = await startBeamServer();
+    server = await startBeamStack();
     testPage = await startTestPage();
     sharer = await launchSharerBrowser(requireBuiltExtension(), [
       `--auto-select-desktop-capture-source=${TEST_PAGE_TITLE}`,

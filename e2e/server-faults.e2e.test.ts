@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { joinAsViewer, visit } from "./harness/churn-viewer";
 import { storedShare } from "./harness/extension-internals";
 import { configureServer } from "./harness/options-page";
@@ -19,7 +19,7 @@ describe("a live share survives its servers", () => {
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;
-  const servers: BeamServer[] = [];
+  const servers: BeamStack[] = [];
   const viewers: Viewer[] = [];
 
   const framesRise = async (viewer: Viewer, by = 20) => {
@@ -35,7 +35,7 @@ describe("a live share survives its servers", () => {
     await viewer.waitForFrames();
     return viewer;
   };
-  const shareOn = async (server: BeamServer) => {
+  const shareOn = async (server: BeamStack) => {
     servers.push(server);
     await configureServer(sharer, server.url);
     const tab = await sharer.openTab(`${testPage.url}?share-${servers.length}`);
@@ -59,7 +59,7 @@ describe("a live share survives its servers", () => {
   });
 
   it("the token server restarts: viewers keep watching, the popup shows reconnecting and recovers, new viewers join, Stop works without it", async () => {
-    const server = await startBeamServer();
+    const server = await startBeamStack();
     const { popup, viewerUrl, arn } = await shareOn(server);
     const watching = await watch(viewerUrl);
 
@@ -95,7 +95,7 @@ describe("a live share survives its servers", () => {
   });
 
   it("KVS closes idle and hour-old signaling connections: the share outlives both, a late viewer gets in", async () => {
-    const server = await startBeamServer({ emulatorLimits: SHORT_LIMITS });
+    const server = await startBeamStack({ emulatorLimits: SHORT_LIMITS });
     const { popup, viewerUrl, arn } = await shareOn(server);
     const watching = await watch(viewerUrl);
     const lifetimes: number[] = [];

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { joinAsViewer, visit } from "./harness/churn-viewer";
 import {
   crashBrowser,
@@ -28,7 +28,7 @@ const CHURN_PARALLEL = 4;
  * first, and viewers then hear "ended" as on Stop).
  */
 describe("a live share survives faults", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;
@@ -66,7 +66,7 @@ describe("a live share survives faults", () => {
   beforeAll(async () => {
     // 100 viewers in quick succession exceed KVS's per-channel connect rate and the master socket's
     // answer and candidate rates (5 and 20 per second); those quotas are not under test here.
-    server = await startBeamServer({
+    server = await startBeamStack({
       emulatorLimits: {
         connectsPerSecondPerChannel: 0,
         viewersPerChannel: 50,

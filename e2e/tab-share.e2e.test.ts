@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
 import { measureReceivedAudio } from "./harness/audio-level";
-import type { BeamServer } from "./harness/beam-server";
+import type { BeamStack } from "./harness/beam-server";
 import { openIdlePopup, readViewerLink, startShare } from "./harness/popup";
 import { type ShareStack, startShareStack } from "./harness/share-stack";
 import type { SharerBrowser } from "./harness/sharer-browser";
@@ -10,7 +10,7 @@ import type { ViewerBrowser } from "./harness/viewer-browser";
 import { waitFor } from "./harness/wait";
 
 describe("tab share", () => {
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewerBrowser: ViewerBrowser;

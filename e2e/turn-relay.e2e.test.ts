@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COTURN_BINARY, type RunningCoturn, startCoturn } from "../token-server/src/turn/coturn";
 import { coturnUrls } from "../token-server/src/turn/turn-config";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { readCandidates } from "./harness/candidates";
 import { freePort } from "./harness/free-port";
 import { configureServer } from "./harness/options-page";
@@ -20,7 +20,7 @@ import { waitFor } from "./harness/wait";
  */
 describe("relay-only ICE through coturn", () => {
   let coturn: RunningCoturn;
-  let server: BeamServer;
+  let server: BeamStack;
   let testPage: TestPageServer;
   let sharer: SharerBrowser;
   let viewers: ViewerBrowser;
@@ -34,7 +34,7 @@ describe("relay-only ICE through coturn", () => {
         throw new Error(`${error.message} (is ${COTURN_BINARY} installed? apt-get install coturn)`);
       },
     );
-    server = await startBeamServer({
+    server = await startBeamStack({
       turn: { urls: coturnUrls("127.0.0.1", port), secret, ttlSeconds: 300 },
       iceTransportPolicy: "relay",
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./harness/artifacts";
-import { type BeamServer, startBeamServer } from "./harness/beam-server";
+import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { createSession, tamperWithToken } from "./harness/sessions-api";
 import { launchViewerBrowser, type ViewerBrowser } from "./harness/viewer-browser";
 
@@ -8,13 +8,13 @@ const SHORT_TTL_SECONDS = 2;
 
 /** Links that cannot work: the viewer page must say why instead of spinning. */
 describe("viewer page with a bad link", () => {
-  let server: BeamServer;
-  let shortLived: BeamServer;
+  let server: BeamStack;
+  let shortLived: BeamStack;
   let browser: ViewerBrowser;
 
   beforeAll(async () => {
-    server = await startBeamServer();
-    shortLived = await startBeamServer({ sessionTtlSeconds: SHORT_TTL_SECONDS });
+    server = await startBeamStack();
+    shortLived = await startBeamStack({ sessionTtlSeconds: SHORT_TTL_SECONDS });
     browser = await launchViewerBrowser();
   });
 

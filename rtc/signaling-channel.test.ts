@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type RunningEmulator, startEmulator } from "../token-server/src/emulator/index.ts";
-import { createChannel, presign, TEST_CREDENTIALS } from "../token-server/src/emulator/test-helpers.ts";
+import { createChannel, presign } from "../token-server/src/emulator/test-helpers.ts";
+import { TEST_CREDENTIALS } from "../token-server/src/testing/credentials.ts";
 import { createSignalingChannel } from "./signaling-channel.ts";
 
 let emulator: RunningEmulator;

@@ -1,37 +1,21 @@
-import { fileURLToPath } from "node:url";
-import type { Hono } from "hono";
 import type { CreateSessionResponse } from "../../protocol/api.ts";
-import { createApp } from "../../token-server/src/app.ts";
 import { systemClock } from "../../token-server/src/clock.ts";
 import type { LimitOverrides, RunningEmulator } from "../../token-server/src/emulator/index.ts";
 import { createKvsClients } from "../../token-server/src/kvs/clients.ts";
 import { createPresigner } from "../../token-server/src/kvs/presign.ts";
 import { createLogger } from "../../token-server/src/logger.ts";
-import {
-  type FetchApp,
-  listenLazily,
-  startEmulatorStack,
-} from "../../token-server/src/testing/emulator-stack.ts";
+import { VIEWER_DIST } from "../../token-server/src/server.ts";
+import { startBeamServer } from "../../token-server/src/testing/beam-server.ts";
+import { startEmulatorStack } from "../../token-server/src/testing/emulator-stack.ts";
+import { listenLazily } from "../../token-server/src/testing/listen-lazily.ts";
 import { createTokenService } from "../../token-server/src/tokens.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 import { createTutorialBackend } from "../baselines/tutorial-backend.ts";
-
-const VIEWER_DIST = fileURLToPath(new URL("../../token-server/viewer/dist", import.meta.url));
 
 /** A trivial page served by Beam's own listener: the navigation floor opens it from the same server. */
 export const BLANK_PATH = "/bench/blank";
 const BLANK_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><p>floor</p></body></html>';
-
-/** Answers `BLANK_PATH` before Beam's app sees the request; everything else is Beam's. */
-function withBlankPage(app: Hono): FetchApp {
-  return {
-    fetch: (request, env) =>
-      request.url.endsWith(BLANK_PATH)
-        ? new Response(BLANK_HTML, { headers: { "content-type": "text/html; charset=utf-8" } })
-        : app.fetch(request, env),
-  };
-}
 
 export interface Stack {
   emulator: RunningEmulator;
@@ -51,26 +35,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stack = await startEmulatorStack(options.limits ? { limits: options.limits } : {});
   const { emulator, connection, defaults: base } = stack;
   const clock = systemClock;
-  const tokens = createTokenService({ secrets: base.tokenSecrets, clock });
   const viewerFiles = viewerFilesFromDir(VIEWER_DIST);
-  const kvs = stack.createBackend();
-  const beam = await listenLazily(0, (url) =>
-    withBlankPage(
-      createApp({
-        // No `abuse` limits: per-address rate limits would cap the load generator (one address) and
-        // measure the limiter, not the server. Production config turns them on.
-        config: { apiKey: undefined, publicUrl: url, sessionTtlSeconds: base.sessionTtlSeconds },
-        kvs: kvs.backend,
-        tokens,
-        clock,
-        logger: createLogger({ level: "error" }),
-        viewerFiles,
-      }),
-    ),
-  );
+  // Beam as buildServer makes it with the default settings, but without abuse limits: per-address
+  // rate limits would cap the load generator (one address) and measure the limiter, not the server.
+  const beam = await startBeamServer(emulator, {
+    credentials: stack.credentials,
+    tokenSecret: base.tokenSecrets[0] as string,
+    sessionTtlSeconds: base.sessionTtlSeconds,
+    presignExpiresSeconds: base.presignExpiresSeconds,
+    logger: createLogger({ level: "error" }),
+    viewerFiles,
+  });
+  // Bench only: the blank page, on Beam's app before its first request builds the router.
+  beam.app.get(BLANK_PATH, (c) => c.html(BLANK_HTML));
 
   const baselineClients = createKvsClients(connection);
-  const baseline = await listenLazily(0, () =>
+  const baseline = await listenLazily(0);
+  baseline.serve(
     createTutorialBackend({
       clients: baselineClients,
       presign: createPresigner({
@@ -79,7 +60,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         expiresSeconds: base.presignExpiresSeconds,
         clock,
       }),
-      tokens,
+      // Verifies Beam's viewer tokens: links are replayed against the baseline.
+      tokens: createTokenService({ secrets: base.tokenSecrets, clock }),
       channelPrefix: base.channelPrefix,
       region: emulator.region,
       viewerFiles,
@@ -103,7 +85,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async close() {
       await beam.close();
       await baseline.close();
-      kvs.close();
       baselineClients.destroy();
       await stack.close();
     },

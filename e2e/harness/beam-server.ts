@@ -1,28 +1,18 @@
-import { fileURLToPath } from "node:url";
 import {
   type ChannelInfo,
   KinesisVideoClient,
   ListSignalingChannelsCommand,
 } from "@aws-sdk/client-kinesis-video";
 import type { IceTransportPolicy } from "../../protocol/api.ts";
-import { createApp } from "../../token-server/src/app.ts";
-import { systemClock } from "../../token-server/src/clock.ts";
 import type { LimitOverrides, RunningEmulator } from "../../token-server/src/emulator/index.ts";
 import { createLogger } from "../../token-server/src/logger.ts";
-import {
-  type Listener,
-  listenLazily,
-  startEmulatorStack,
-} from "../../token-server/src/testing/emulator-stack.ts";
-import { createTokenService } from "../../token-server/src/tokens.ts";
-import { turnRestUsers } from "../../token-server/src/turn/turn-users.ts";
+import { VIEWER_DIST } from "../../token-server/src/server.ts";
+import { type BeamServer, startBeamServer } from "../../token-server/src/testing/beam-server.ts";
+import { startEmulatorStack } from "../../token-server/src/testing/emulator-stack.ts";
 import { viewerFilesFromDir } from "../../token-server/src/viewer-files.ts";
 
-// No trailing slash: `viewerFilesFromDir` rejects every file when given one.
-const VIEWER_DIST = fileURLToPath(new URL("../../token-server/viewer/dist", import.meta.url));
-
 /** The token server with its embedded KVS emulator, running inside the test process. */
-export interface BeamServer {
+export interface BeamStack {
   /** e.g. `http://127.0.0.1:41234`, what the extension's options point at. */
   url: string;
   /** Names of the signaling channels the emulator holds, asked over its real control-plane API. */
@@ -38,7 +28,7 @@ export interface BeamServer {
   close(): Promise<void>;
 }
 
-export interface BeamServerOptions {
+export interface BeamStackOptions {
   /** Session lifetime; the env schema's 60 s floor is bypassed so expiry can be tested quickly. */
   sessionTtlSeconds?: number;
   /** TURN REST credentials the emulator's GetIceServerConfig hands out (a coturn the test started). */
@@ -56,10 +46,10 @@ export interface BeamServerOptions {
 }
 
 /**
- * Wires the same pieces as `token-server/src/main.ts`, on ephemeral ports: the emulator first, then
- * the HTTP server, whose real port becomes the public URL that viewer links carry.
+ * The emulator first, then a token server built by `buildServer` (through the shared test helper) on
+ * an ephemeral port, whose real port becomes the public URL that viewer links carry.
  */
-export async function startBeamServer(options: BeamServerOptions = {}): Promise<BeamServer> {
+export async function startBeamStack(options: BeamStackOptions = {}): Promise<BeamStack> {
   const stack = await startEmulatorStack({
     host: "127.0.0.1",
     port: 0,
@@ -70,49 +60,40 @@ export async function startBeamServer(options: BeamServerOptions = {}): Promise<
     ...(options.emulatorLimits ? { limits: options.emulatorLimits } : {}),
   });
   const { emulator, defaults } = stack;
-  const clock = systemClock;
   let port = 0;
   let url = "";
-  let running: { listener: Listener; closeKvs: () => void } | undefined;
+  let running: BeamServer | undefined;
 
-  // Everything a token-server process holds is built here, so a restart starts from nothing.
+  // Everything a token-server process holds is built anew, so a restart starts from nothing.
   const startTokenServer = async () => {
-    const kvs = stack.createBackend();
-    const listener = await listenLazily(port, (ownUrl, ownPort) =>
-      createApp({
-        config: {
-          apiKey: undefined,
-          publicUrl: options.publicHost ? `http://${options.publicHost}:${ownPort}` : ownUrl,
-          sessionTtlSeconds: options.sessionTtlSeconds ?? defaults.sessionTtlSeconds,
-          iceTransportPolicy: options.iceTransportPolicy ?? "all",
-          allowedOrigins: options.allowedOrigins ?? [],
-        },
-        kvs: kvs.backend,
-        tokens: createTokenService({ secrets: defaults.tokenSecrets, clock }),
-        clock,
-        logger: createLogger({ level: "warn" }),
-        viewerFiles: viewerFilesFromDir(VIEWER_DIST),
-        // As main.ts does: each peer gets TURN credentials for a user of its own.
-        ...(options.turn ? { turnUsers: turnRestUsers({ ...options.turn, clock }) } : {}),
-      }),
-    );
-    port = listener.port;
-    url = listener.url;
-    running = { listener, closeKvs: () => kvs.close() };
+    running = await startBeamServer(emulator, {
+      credentials: stack.credentials,
+      port,
+      ...(options.publicHost ? { publicHost: options.publicHost } : {}),
+      tokenSecret: defaults.tokenSecrets[0] as string,
+      sessionTtlSeconds: options.sessionTtlSeconds ?? defaults.sessionTtlSeconds,
+      presignExpiresSeconds: defaults.presignExpiresSeconds,
+      iceTransportPolicy: options.iceTransportPolicy ?? "all",
+      allowedOrigins: options.allowedOrigins ?? [],
+      // As main.ts does for TURN_URLS + TURN_SECRET: each peer gets TURN credentials of its own.
+      ...(options.turn ? { turn: { mode: "external", ...options.turn } } : {}),
+      logger: createLogger({ level: "warn" }),
+      viewerFiles: viewerFilesFromDir(VIEWER_DIST),
+    });
+    port = running.port;
+    url = running.url;
   };
   const stopTokenServer = async () => {
     const current = running;
     running = undefined;
-    if (!current) return;
-    await current.listener.close();
-    current.closeKvs();
+    await current?.close();
   };
   await startTokenServer();
 
   const control = new KinesisVideoClient({
     region: emulator.region,
     endpoint: emulator.localEndpoint,
-    credentials: stack.connection.credentials,
+    credentials: stack.credentials,
   });
   const channels = async () => {
     const all: ChannelInfo[] = [];

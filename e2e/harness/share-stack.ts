@@ -1,4 +1,4 @@
-import { type BeamServer, type BeamServerOptions, startBeamServer } from "./beam-server";
+import { type BeamStack, type BeamStackOptions, startBeamStack } from "./beam-server";
 import { configureServer } from "./options-page";
 import { requireBuiltExtension } from "./paths";
 import { launchSharerBrowser, type SharerBrowser } from "./sharer-browser";
@@ -6,7 +6,7 @@ import { startTestPage, type TestPageServer } from "./test-page";
 import { launchViewerBrowser, type ViewerBrowser } from "./viewer-browser";
 
 export interface ShareStackOptions {
-  server?: BeamServerOptions;
+  server?: BeamStackOptions;
   sharerArgs?: string[];
   viewerArgs?: string[];
   /** Point the extension's options at the server (off to test what the defaults do). */
@@ -15,7 +15,7 @@ export interface ShareStackOptions {
 
 /** What most browser tests need: a token server, a page to share, a sharer and a viewer browser. */
 export interface ShareStack {
-  server: BeamServer;
+  server: BeamStack;
   testPage: TestPageServer;
   sharer: SharerBrowser;
   viewerBrowser: ViewerBrowser;
@@ -34,7 +34,7 @@ export async function startShareStack(options: ShareStackOptions = {}): Promise<
     for (const thing of started.splice(0)) await thing.close().catch(() => {});
   };
   try {
-    const server = await track(startBeamServer(options.server));
+    const server = await track(startBeamStack(options.server));
     const testPage = await track(startTestPage());
     const sharer = await track(launchSharerBrowser(requireBuiltExtension(), options.sharerArgs));
     const viewerBrowser = await track(launchViewerBrowser(options.viewerArgs));

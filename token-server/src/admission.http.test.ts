@@ -3,12 +3,8 @@ import type { CreateSessionResponse } from "../../protocol/api.ts";
 import { type RunningEmulator, startEmulator } from "./emulator/index.ts";
 import { MAX_REMOVED_VIEWERS } from "./kvs/admission.ts";
 import { apiClient, viewerTokenOf } from "./testing/api-client.ts";
-import {
-  type BeamServer,
-  startBeamServer,
-  startTestEmulator,
-  TEST_CREDENTIALS,
-} from "./testing/beam-server.ts";
+import { type BeamServer, startBeamServer, startTestEmulator } from "./testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "./testing/credentials.ts";
 
 let emulator: RunningEmulator;
 let server: BeamServer;

@@ -5,13 +5,8 @@ import type { RunningEmulator } from "./emulator/index.ts";
 import { createKvsClients } from "./kvs/clients.ts";
 import { BEAM_TAG } from "./kvs/tags.ts";
 import { apiClient, openSocket, viewerTokenOf } from "./testing/api-client.ts";
-import {
-  type BeamServer,
-  startBeamServer,
-  startTestEmulator,
-  TEST_CREDENTIALS,
-  TEST_TOKEN_SECRET,
-} from "./testing/beam-server.ts";
+import { type BeamServer, startBeamServer, startTestEmulator } from "./testing/beam-server.ts";
+import { TEST_CREDENTIALS, TEST_TOKEN_SECRET } from "./testing/credentials.ts";
 
 const API_KEY = "test-api-key-0123456789";
 let emulator: RunningEmulator;

@@ -6,12 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse, ViewerJoinResponse } from "../../protocol/api.ts";
 import type { RunningEmulator } from "./emulator/index.ts";
 import { apiClient, openSocket, viewerTokenOf } from "./testing/api-client.ts";
-import {
-  type BeamServer,
-  startBeamServer,
-  startTestEmulator,
-  TEST_TOKEN_SECRET,
-} from "./testing/beam-server.ts";
+import { type BeamServer, startBeamServer, startTestEmulator } from "./testing/beam-server.ts";
+import { TEST_TOKEN_SECRET } from "./testing/credentials.ts";
 import { createTokenService, type TokenClaims } from "./tokens.ts";
 
 const API_KEY = "auth-matrix-api-key-0123456789";

@@ -1,31 +1,15 @@
-/** The token server's environment variables: names, types, defaults and bounds (README: Configuration). */
+/**
+ * The token server's environment variables: names, types, defaults and bounds. `.env.example` at the
+ * repository root documents each one (env-example.test.ts keeps the two in step).
+ */
 import { z } from "zod";
+import { embeddedEmulatorEnv } from "./emulator/env-schema.ts";
+import { commaList, flag, int, text, unset } from "./env-fields.ts";
 import { normalizeOrigin, ORIGIN_PATTERN } from "./http/origins.ts";
 import { TURN_QUOTA_DEFAULTS } from "./turn/coturn.ts";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-const unset = (value: unknown) => (value === "" ? undefined : value);
-const text = () => z.preprocess(unset, z.string().trim().optional());
-const int = (fallback: number, min: number, max: number) =>
-  z.preprocess(unset, z.coerce.number().int().min(min).max(max).default(fallback));
-const flag = z
-  .preprocess(unset, z.enum(["true", "false", "1", "0"]).default("false"))
-  .transform((v) => v === "true" || v === "1");
-
-/** A comma-separated list; unset or empty is an empty list. */
-const commaList = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) =>
-      typeof v === "string"
-        ? v
-            .split(",")
-            .map((entry) => entry.trim())
-            .filter(Boolean)
-        : [],
-    z.array(item),
-  );
 
 const hops = z
   .preprocess(unset, z.enum(["true", "false", "0", "1", "2", "3", "4", "5"]).default("0"))
@@ -38,7 +22,7 @@ export const envSchema = z.object({
   API_KEY: z.preprocess(unset, z.string().min(16, "must be at least 16 characters").optional()),
   TOKEN_SECRET: z.preprocess(unset, z.string().min(32, "must be at least 32 characters").optional()),
   TOKEN_SECRET_PREVIOUS: z.preprocess(unset, z.string().min(32, "must be at least 32 characters").optional()),
-  BEAM_DATA_DIR: text(),
+  BEAM_DATA_DIR: z.preprocess(unset, z.string().trim().default(".beam")),
   BEAM_KVS: z.preprocess(unset, z.enum(["aws", "emulator", "auto"]).default("auto")),
   AWS_REGION: text(),
   AWS_DEFAULT_REGION: text(),
@@ -46,11 +30,7 @@ export const envSchema = z.object({
   AWS_SECRET_ACCESS_KEY: text(),
   AWS_PROFILE: text(),
   AWS_SESSION_TOKEN: text(),
-  EMULATOR_HOST: text(),
-  EMULATOR_PUBLIC_HOST: text(),
-  EMULATOR_PORT: int(8788, 0, 65535),
-  EMULATOR_TLS: flag,
-  EMULATOR_CALL_DELAY_MS: int(0, 0, 60_000),
+  ...embeddedEmulatorEnv,
   SESSION_TTL_SECONDS: int(4 * 3600, 60, 7 * 24 * 3600),
   PRESIGN_EXPIRES_SECONDS: int(120, 5, 299),
   CHANNEL_PREFIX: z.preprocess(

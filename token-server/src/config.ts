@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { type Env, envSchema, type LogLevel } from "./config-schema.ts";
+import { EMULATOR_DEFAULT_PORT } from "./emulator/env-schema.ts";
 import type { HttpLimits } from "./http/node-limits.ts";
 import { loadOrCreateTokenSecret } from "./token-secret.ts";
 import { type IceTransportPolicy, resolveTurn, type TurnSetting } from "./turn/turn-config.ts";
@@ -99,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { repoRoot: string }
   const turn = resolveTurn(e, kvs?.mode ?? "emulator", advertisedHost(e), problems);
   if (problems.length > 0 || kvs === null) throw new ConfigError(problems);
 
-  const dataDir = resolveDir(e.BEAM_DATA_DIR ?? ".beam", options.repoRoot);
+  const dataDir = resolveDir(e.BEAM_DATA_DIR, options.repoRoot);
   const primary = e.TOKEN_SECRET ?? loadOrCreateTokenSecret(dataDir);
   return {
     host: e.HOST,
@@ -149,7 +150,7 @@ function kvsConfig(e: Env, problems: string[]): KvsConfig | null {
       mode: "emulator",
       region: EMULATOR_REGION,
       host: e.EMULATOR_HOST ?? (isLoopbackHost(e.HOST) ? "127.0.0.1" : e.HOST),
-      port: e.EMULATOR_PORT,
+      port: e.EMULATOR_PORT ?? EMULATOR_DEFAULT_PORT.embedded,
       publicHost: advertisedHost(e),
       tls: e.EMULATOR_TLS,
       callDelayMs: e.EMULATOR_CALL_DELAY_MS,

@@ -2,12 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreateSessionResponse } from "../../protocol/api.ts";
 import type { RunningEmulator } from "./emulator/index.ts";
 import { apiClient, viewerTokenOf } from "./testing/api-client.ts";
-import {
-  type BeamServer,
-  startBeamServer,
-  startTestEmulator,
-  TEST_TOKEN_SECRET,
-} from "./testing/beam-server.ts";
+import { type BeamServer, startBeamServer, startTestEmulator } from "./testing/beam-server.ts";
+import { TEST_TOKEN_SECRET } from "./testing/credentials.ts";
 import { createTokenService } from "./tokens.ts";
 
 const API_KEY = "test-api-key-0123456789";

@@ -1,16 +1,13 @@
-import {
-  CreateSignalingChannelCommand,
-  DeleteSignalingChannelCommand,
-  KinesisVideoClient,
-  type Tag,
-} from "@aws-sdk/client-kinesis-video";
+import { CreateSignalingChannelCommand, KinesisVideoClient, type Tag } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RunningEmulator } from "./emulator/index.ts";
 import { startEmulator } from "./emulator/index.ts";
 import { channelsToCheck, createJanitor, isExpired, startJanitor } from "./janitor.ts";
+import { createKvsBackend } from "./kvs/create-backend.ts";
+import type { KvsBackend } from "./kvs/port.ts";
 import { BEAM_TAG } from "./kvs/tags.ts";
 import { createLogger, silentLogger } from "./logger.ts";
-import { TEST_CREDENTIALS } from "./testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "./testing/credentials.ts";
 
 const NOW = 1_900_000_000;
 const clockAt = (seconds: number) => ({ now: () => seconds * 1000 });
@@ -21,6 +18,7 @@ const beamTags = (expiresAt: number | string): Tag[] => [
 
 let emulator: RunningEmulator;
 let control: KinesisVideoClient;
+const backends: { close(): void }[] = [];
 
 beforeAll(async () => {
   // Throttling off: the pagination case creates hundreds of channels at once.
@@ -35,6 +33,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  for (const backend of backends) backend.close();
   control?.destroy();
   await emulator?.close();
 });
@@ -44,6 +43,19 @@ async function create(name: string, tags: Tag[] = []): Promise<string> {
     new CreateSignalingChannelCommand({ ChannelName: name, ...(tags.length ? { Tags: tags } : {}) }),
   );
   return out.ChannelARN as string;
+}
+
+/** The KVS port the janitor goes through, as the server builds it. */
+function portFor(channelPrefix = "beam-"): KvsBackend {
+  const kvs = createKvsBackend({
+    mode: "emulator",
+    connection: { region: emulator.region, endpoint: emulator.endpoint, credentials: TEST_CREDENTIALS },
+    channelPrefix,
+    presignExpiresSeconds: 60,
+    clock: clockAt(NOW),
+  });
+  backends.push(kvs);
+  return kvs.backend;
 }
 
 const janitorAt = (
@@ -56,8 +68,7 @@ const janitorAt = (
   } = {},
 ) =>
   createJanitor({
-    control,
-    channelPrefix: "beam-",
+    kvs: portFor(options.channelPrefix),
     clock: clockAt(seconds),
     logger: silentLogger,
     ...options,
@@ -80,14 +91,14 @@ describe("isExpired / channelsToCheck (pure)", () => {
   });
 
   it("checks the oldest channels first, skips ones being deleted, and stops at the bound", () => {
-    const info = (name: string, created: number, status = "ACTIVE") => ({
-      ChannelName: name,
-      ChannelARN: `arn:${name}`,
-      ChannelStatus: status as "ACTIVE",
-      CreationTime: new Date(created),
+    const info = (name: string, createdAt: number, deleting = false) => ({
+      name,
+      arn: `arn:${name}`,
+      createdAt,
+      deleting,
     });
-    const picked = channelsToCheck([info("c", 3), info("a", 1), info("d", 0, "DELETING"), info("b", 2)], 2);
-    expect(picked.map((c) => c.ChannelName)).toEqual(["a", "b"]);
+    const picked = channelsToCheck([info("c", 3), info("a", 1), info("d", 0, true), info("b", 2)], 2);
+    expect(picked.map((c) => c.name)).toEqual(["a", "b"]);
   });
 });
 
@@ -101,8 +112,7 @@ describe("janitor against the emulator", () => {
     const lines: string[] = [];
     const logger = createLogger({ level: "info", write: (line) => lines.push(line) });
     const report = await createJanitor({
-      control,
-      channelPrefix: "beam-",
+      kvs: portFor(),
       clock: clockAt(NOW),
       logger,
     }).run();
@@ -120,27 +130,24 @@ describe("janitor against the emulator", () => {
   });
 
   it("treats a channel deleted under it as gone and one in use as busy", async () => {
-    const arn = await create("beam-race", beamTags(NOW - 1));
-    const deletesFirst = {
-      send: (async (command: unknown) => {
-        if (command instanceof DeleteSignalingChannelCommand) {
-          await control.send(new DeleteSignalingChannelCommand({ ChannelARN: arn }));
-        }
-        return control.send(command as never);
-      }) as KinesisVideoClient["send"],
+    await create("beam-race", beamTags(NOW - 1));
+    const port = portFor();
+    // Another instance (or Stop) deletes the channel between the janitor's tag check and its delete.
+    const deletesFirst: KvsBackend = {
+      ...port,
+      deleteChannelArn: async (arn) => {
+        await port.deleteChannelArn(arn);
+        return port.deleteChannelArn(arn);
+      },
     };
-    const raced = await createJanitor({ ...base(), control: deletesFirst }).run();
+    const raced = await createJanitor({ ...base(), kvs: deletesFirst }).run();
     expect(raced).toMatchObject({ expired: 1, deleted: 0, gone: 1, failed: 0 });
 
     await create("beam-busy", beamTags(NOW - 1));
-    const inUse = Object.assign(new Error("The channel is in use."), { name: "ResourceInUseException" });
-    const refusesDelete = {
-      send: (async (command: unknown) => {
-        if (command instanceof DeleteSignalingChannelCommand) throw inUse;
-        return control.send(command as never);
-      }) as KinesisVideoClient["send"],
-    };
-    const busy = await createJanitor({ ...base(), control: refusesDelete }).run();
+    emulator.injectFault({ operation: "DeleteSignalingChannel", error: "ResourceInUseException" });
+    const busy = await createJanitor(base())
+      .run()
+      .finally(() => emulator.clearFaults());
     expect(busy).toMatchObject({ expired: 1, deleted: 0, busy: 1, failed: 0 });
     expect(emulator.channelNames()).toContain("beam-busy");
     await janitorAt(NOW).run();
@@ -163,7 +170,7 @@ describe("janitor against the emulator", () => {
 });
 
 function base() {
-  return { control, channelPrefix: "beam-", clock: clockAt(NOW), logger: silentLogger };
+  return { kvs: portFor(), clock: clockAt(NOW), logger: silentLogger };
 }
 
 describe("startJanitor", () => {

@@ -1,17 +1,10 @@
 /**
  * Deletes Beam channels whose expiry tag has passed, so a crashed extension or server leaves nothing
- * billed behind. It reads only KVS (names by prefix, then tags): no local state, so any instance,
- * in AWS or emulator mode, can clean up after any other.
+ * billed behind. It reads only KVS, through the KVS port (names by prefix, then tags): no local
+ * state, so any instance, in AWS or emulator mode, can clean up after any other.
  */
-import {
-  type ChannelInfo,
-  DeleteSignalingChannelCommand,
-  type KinesisVideoClient,
-  ListSignalingChannelsCommand,
-  ListTagsForResourceCommand,
-} from "@aws-sdk/client-kinesis-video";
 import type { Clock } from "./clock.ts";
-import { createRetryPolicy, errorName, type RetryPolicy, type Sleep, withRetry } from "./kvs/retry.ts";
+import type { KvsBackend, ListedChannel } from "./kvs/port.ts";
 import { BEAM_CREATOR, BEAM_TAG } from "./kvs/tags.ts";
 import type { Logger } from "./logger.ts";
 
@@ -36,16 +29,16 @@ export function isExpired(tags: Record<string, string>, nowSeconds: number): boo
 }
 
 /** Pure: which channels to check this run: the oldest first (they expire first), at most `max`. */
-export function channelsToCheck(channels: readonly ChannelInfo[], max: number): ChannelInfo[] {
+export function channelsToCheck(channels: readonly ListedChannel[], max: number): ListedChannel[] {
   return channels
-    .filter((c) => c.ChannelARN !== undefined && c.ChannelStatus !== "DELETING")
-    .sort((a, b) => (a.CreationTime?.getTime() ?? 0) - (b.CreationTime?.getTime() ?? 0))
+    .filter((c) => !c.deleting)
+    .sort((a, b) => a.createdAt - b.createdAt)
     .slice(0, max);
 }
 
 export interface JanitorDeps {
-  control: Pick<KinesisVideoClient, "send">;
-  channelPrefix: string;
+  /** The backend's channel prefix decides which channels are Beam's; its retry policy covers each call. */
+  kvs: Pick<KvsBackend, "listSessionChannels" | "channelTags" | "deleteChannelArn">;
   clock: Clock;
   logger: Logger;
   /** Tag look-ups per run (KVS allows 50 tag calls per second per account). */
@@ -53,36 +46,11 @@ export interface JanitorDeps {
   maxDeletesPerRun?: number;
   /** ListSignalingChannels page size (KVS's default is 500). */
   pageSize?: number;
-  retry?: RetryPolicy;
-  sleep?: Sleep;
 }
 
 const MAX_LIST_PAGES = 20;
 
 export function createJanitor(deps: JanitorDeps): { run(): Promise<JanitorReport> } {
-  const retry = deps.retry ?? createRetryPolicy({ maxAttempts: 3 });
-  const send = <T>(run: () => Promise<T>) => withRetry(run, retry, deps.sleep);
-
-  async function listAll(): Promise<ChannelInfo[]> {
-    const all: ChannelInfo[] = [];
-    let nextToken: string | undefined;
-    for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      const out = await send(() =>
-        deps.control.send(
-          new ListSignalingChannelsCommand({
-            ChannelNameCondition: { ComparisonOperator: "BEGINS_WITH", ComparisonValue: deps.channelPrefix },
-            MaxResults: deps.pageSize ?? 500,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        ),
-      );
-      all.push(...(out.ChannelInfoList ?? []));
-      nextToken = out.NextToken;
-      if (!nextToken) break;
-    }
-    return all;
-  }
-
   async function run(): Promise<JanitorReport> {
     const report: JanitorReport = {
       listed: 0,
@@ -93,29 +61,27 @@ export function createJanitor(deps: JanitorDeps): { run(): Promise<JanitorReport
       busy: 0,
       failed: 0,
     };
-    const channels = await listAll();
+    const channels = await deps.kvs.listSessionChannels({
+      pageSize: deps.pageSize ?? 500,
+      maxPages: MAX_LIST_PAGES,
+    });
     report.listed = channels.length;
     const nowSeconds = Math.floor(deps.clock.now() / 1000);
     for (const channel of channelsToCheck(channels, deps.maxChecksPerRun ?? 200)) {
       if (report.expired >= (deps.maxDeletesPerRun ?? 50)) break;
-      const arn = channel.ChannelARN as string;
       try {
         report.checked++;
-        const { Tags } = await send(() =>
-          deps.control.send(new ListTagsForResourceCommand({ ResourceARN: arn })),
-        );
-        if (!isExpired(Tags ?? {}, nowSeconds)) continue;
-        report.expired++;
-        await send(() => deps.control.send(new DeleteSignalingChannelCommand({ ChannelARN: arn })));
-        report.deleted++;
-      } catch (error) {
-        const name = errorName(error);
-        if (name === "ResourceNotFoundException") report.gone++;
-        else if (name === "ResourceInUseException") report.busy++;
-        else {
-          report.failed++;
-          deps.logger.warn("janitor could not clean a channel", { channel: channel.ChannelName, error });
+        const tags = await deps.kvs.channelTags(channel.arn);
+        if (tags === undefined) {
+          report.gone++;
+          continue;
         }
+        if (!isExpired(tags, nowSeconds)) continue;
+        report.expired++;
+        report[await deps.kvs.deleteChannelArn(channel.arn)]++;
+      } catch (error) {
+        report.failed++;
+        deps.logger.warn("janitor could not clean a channel", { channel: channel.name, error });
       }
     }
     deps.logger.info("janitor run", { ...report });

@@ -8,7 +8,8 @@ export interface LambdaConfig {
   viewerDir: string | undefined;
 }
 
-const lambdaEnv = z.object({
+/** The variables only the Lambda handler reads. */
+export const lambdaEnvSchema = z.object({
   BEAM_KVS_ENDPOINT: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   VIEWER_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
 });
@@ -29,7 +30,7 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv): LambdaConfig {
   for (const name of ["TOKEN_SECRET", "API_KEY", "PUBLIC_URL"] as const) {
     if (!env[name]) problems.push(`${name} is required in Lambda.`);
   }
-  const extra = lambdaEnv.safeParse(env);
+  const extra = lambdaEnvSchema.safeParse(env);
   if (!extra.success) {
     problems.push(...extra.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }

@@ -6,7 +6,8 @@ import { parseViewerLink } from "../../protocol/link.ts";
 import { ConfigError } from "./config.ts";
 import type { RunningEmulator } from "./emulator/index.ts";
 import { createLambdaHandler } from "./lambda.ts";
-import { startTestEmulator, TEST_CREDENTIALS } from "./testing/beam-server.ts";
+import { startTestEmulator } from "./testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "./testing/credentials.ts";
 
 const PUBLIC_URL = "https://abc123.execute-api.us-west-2.amazonaws.com";
 const API_KEY = "lambda-api-key-0123456789";

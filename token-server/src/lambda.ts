@@ -1,17 +1,11 @@
 /**
- * AWS Lambda entry point (API Gateway HTTP API, payload v2): the same `createApp` as `main.ts`,
+ * AWS Lambda entry point (API Gateway HTTP API, payload v2): the same server as `main.ts` (server.ts),
  * adapted by `hono/aws-lambda`. Stateless: tokens are signed with TOKEN_SECRET and channels are found
  * in KVS by name, so any instance serves any session.
  */
-import { fileURLToPath } from "node:url";
 import { handle } from "hono/aws-lambda";
-import { createApp } from "./app.ts";
-import { systemClock } from "./clock.ts";
-import { ANY_WEBSOCKET, signalingSources } from "./http/security-headers.ts";
-import { createKvsBackend } from "./kvs/create-backend.ts";
 import { loadLambdaConfig } from "./lambda-config.ts";
-import { createLogger } from "./logger.ts";
-import { createTokenService } from "./tokens.ts";
+import { buildServer } from "./server.ts";
 import { viewerFilesFromDir } from "./viewer-files.ts";
 
 type Handler = ReturnType<typeof handle>;
@@ -19,19 +13,10 @@ type Handler = ReturnType<typeof handle>;
 /** Builds the handler from `env`; throws a `ConfigError` listing every problem. */
 export function createLambdaHandler(env: NodeJS.ProcessEnv): Handler {
   const { config, kvsEndpoint, viewerDir } = loadLambdaConfig(env);
-  const region = config.kvs.region;
-  const clock = systemClock;
-  const logger = createLogger({ level: config.logLevel, secrets: [config.apiKey, ...config.tokenSecrets] });
-  const kvs = createKvsBackend({
-    mode: "aws",
-    // Credentials: the SDK's default chain (in Lambda, the function role's).
-    connection: kvsEndpoint ? { region, endpoint: kvsEndpoint, signalingEndpoint: kvsEndpoint } : { region },
-    channelPrefix: config.channelPrefix,
-    presignExpiresSeconds: config.presignExpiresSeconds,
-    clock,
-  });
-  const app = createApp({
-    config: {
+  // AWS mode: nothing is started, so the server is ready by the first event; credentials come
+  // from the SDK's default chain (in Lambda, the function role's).
+  const server = buildServer(
+    {
       ...config,
       // Per-instance counters would not add up across instances: throttle in API Gateway instead.
       // The session cap stays; it counts channels in KVS.
@@ -42,15 +27,15 @@ export function createLambdaHandler(env: NodeJS.ProcessEnv): Handler {
         sharerPerMinute: 0,
         viewersPerSession: 0,
       },
-      signalingSources: kvsEndpoint ? ANY_WEBSOCKET : signalingSources({ mode: "aws", region }),
     },
-    kvs: kvs.backend,
-    tokens: createTokenService({ secrets: config.tokenSecrets, clock }),
-    clock,
-    logger,
-    viewerFiles: viewerFilesFromDir(viewerDir ?? fileURLToPath(new URL("../viewer/dist", import.meta.url))),
-  });
-  return handle(app);
+    {
+      ...(kvsEndpoint ? { kvsEndpoint } : {}),
+      ...(viewerDir ? { viewerFiles: viewerFilesFromDir(viewerDir) } : {}),
+    },
+  ).then((built) => handle(built.app));
+  // A failed build is reported by every event that awaits it, not as an unhandled rejection before.
+  server.catch(() => {});
+  return async (event, context) => (await server)(event, context);
 }
 
 let instance: Handler | undefined;

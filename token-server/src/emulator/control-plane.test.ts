@@ -12,9 +12,11 @@ import {
   UpdateSignalingChannelCommand,
 } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { type RunningEmulator, startEmulator } from "./index.ts";
+import { errorOf } from "./test-helpers.ts";
 
-const credentials = { accessKeyId: "AKIDEMULATOR", secretAccessKey: "emulator-secret" };
+const credentials = TEST_CREDENTIALS;
 let emulator: RunningEmulator;
 let kvs: KinesisVideoClient;
 
@@ -24,14 +26,6 @@ const clientFor = (secretAccessKey: string) =>
     endpoint: emulator.endpoint,
     credentials: { ...credentials, secretAccessKey },
   });
-
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => expect.unreachable("the call should fail"),
-    (e: unknown) => e as Error & { $metadata: { httpStatusCode: number } },
-  );
-  return { name: error.name, status: error.$metadata.httpStatusCode, message: error.message };
-}
 
 beforeAll(async () => {
   emulator = await startEmulator({
@@ -209,44 +203,5 @@ describe("control plane with the official v3 SDK client", () => {
       name: "InvalidSignatureException",
     });
     expect(emulator.calls()).toEqual({ total: 3, byOperation: { ListSignalingChannels: 3 } });
-  });
-});
-
-describe("browser access", () => {
-  it("answers CORS preflights and exposes the headers the SDK reads", async () => {
-    const preflight = await fetch(`${emulator.endpoint}/createSignalingChannel`, {
-      method: "OPTIONS",
-      headers: {
-        origin: "chrome-extension://abc",
-        "access-control-request-headers": "authorization,x-amz-date",
-      },
-    });
-    expect(preflight.status).toBe(200);
-    expect(preflight.headers.get("access-control-allow-origin")).toBe("chrome-extension://abc");
-    expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization,x-amz-date");
-    const unsigned = await fetch(`${emulator.endpoint}/listSignalingChannels`, {
-      method: "POST",
-      body: "{}",
-    });
-    expect(unsigned.status).toBe(403);
-    expect(unsigned.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
-    expect(unsigned.headers.get("access-control-expose-headers")).toContain("x-amzn-ErrorType");
-    expect(await unsigned.json()).toEqual({ Message: "Missing Authentication Token" });
-  });
-});
-
-describe("control-plane rate limits", () => {
-  it("throttles CreateSignalingChannel per account with ClientLimitExceededException (not retried)", async () => {
-    const limited = await startEmulator({ credentials, limits: { controlPlaneTps: 2 } });
-    try {
-      const client = new KinesisVideoClient({ region: "us-west-2", endpoint: limited.endpoint, credentials });
-      await client.send(new CreateSignalingChannelCommand({ ChannelName: "rl-1" }));
-      await client.send(new CreateSignalingChannelCommand({ ChannelName: "rl-2" }));
-      const third = client.send(new CreateSignalingChannelCommand({ ChannelName: "rl-3" }));
-      expect(await errorOf(third)).toMatchObject({ name: "ClientLimitExceededException", status: 400 });
-      expect(limited.calls().byOperation.CreateSignalingChannel).toBe(3);
-    } finally {
-      await limited.close();
-    }
   });
 });

@@ -11,8 +11,9 @@ import {
   UpdateSignalingChannelCommand,
 } from "@aws-sdk/client-kinesis-video";
 import { afterAll, describe, expect, it } from "vitest";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { type RunningEmulator, startEmulator, stateFileIn } from "./index.ts";
-import { createChannel, sdkOptions, TEST_CREDENTIALS } from "./test-helpers.ts";
+import { createChannel, sdkOptions } from "./test-helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "beam-emulator-state-"));
 const stateFile = stateFileIn(join(dir, "data"));

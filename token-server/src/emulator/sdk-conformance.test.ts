@@ -13,8 +13,9 @@ import {
 import { Role, SignalingClient } from "amazon-kinesis-video-streams-webrtc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { type RunningEmulator, startEmulator } from "./index.ts";
-import { createChannel, sdkOptions, TEST_CREDENTIALS } from "./test-helpers.ts";
+import { createChannel, sdkOptions } from "./test-helpers.ts";
 
 let emulator: RunningEmulator;
 const originalWebSocket = globalThis.WebSocket;

@@ -2,8 +2,9 @@ import { connect } from "node:net";
 import { DeleteSignalingChannelCommand, KinesisVideoClient } from "@aws-sdk/client-kinesis-video";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { type RunningEmulator, startEmulator } from "./index.ts";
-import { createChannel, openSocket, presign, record, sdkOptions, TEST_CREDENTIALS } from "./test-helpers.ts";
+import { createChannel, openSocket, presign, record, sdkOptions } from "./test-helpers.ts";
 
 let emulator: RunningEmulator;
 

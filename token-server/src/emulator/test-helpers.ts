@@ -1,12 +1,12 @@
 import { Agent } from "node:https";
 import { CreateSignalingChannelCommand, KinesisVideoClient } from "@aws-sdk/client-kinesis-video";
 import { SigV4RequestSigner } from "amazon-kinesis-video-streams-webrtc";
+import { expect } from "vitest";
 import WebSocket from "ws";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import type { RunningEmulator } from "./index.ts";
 
 /** Test-only helpers shared by the emulator's socket tests. */
-
-export const TEST_CREDENTIALS = { accessKeyId: "AKIDEMULATOR", secretAccessKey: "emulator-secret" };
 
 /** SDK client options that trust the emulator's self-signed certificate. */
 export function sdkOptions(emulator: RunningEmulator, endpoint = emulator.endpoint) {
@@ -49,4 +49,13 @@ export function record(ws: WebSocket) {
   ws.on("message", (data) => frames.push(JSON.parse(data.toString())));
   const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
   return { frames, closed };
+}
+
+/** The AWS error a control-plane call failed with: its name, HTTP status and message. */
+export async function errorOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => expect.unreachable("the call should fail"),
+    (e: unknown) => e as Error & { $metadata: { httpStatusCode: number } },
+  );
+  return { name: error.name, status: error.$metadata.httpStatusCode, message: error.message };
 }

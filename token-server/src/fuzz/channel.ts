@@ -1,6 +1,6 @@
 import { CreateSignalingChannelCommand, KinesisVideoClient } from "@aws-sdk/client-kinesis-video";
 import type { RunningEmulator } from "../emulator/index.ts";
-import { TEST_CREDENTIALS } from "../testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 
 /** Creates a signaling channel through the emulator's real control plane. */
 export async function createChannelOverHttp(emulator: RunningEmulator, name: string): Promise<string> {

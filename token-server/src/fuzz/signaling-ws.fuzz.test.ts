@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
 import { createPresigner } from "../kvs/presign.ts";
-import { TEST_CREDENTIALS } from "../testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { anyJson, base64ish, enc, nasty } from "./arbitraries.ts";
 import { createChannelOverHttp } from "./channel.ts";
 import { signalingSessionWorks } from "./emulator-proof.ts";

@@ -1,4 +1,3 @@
-import type { KinesisVideoClient } from "@aws-sdk/client-kinesis-video";
 import type { Clock } from "../clock.ts";
 import { ChannelCache } from "./cache.ts";
 import { createKvsClients, type KvsConnection } from "./clients.ts";
@@ -18,15 +17,8 @@ export interface KvsBackendOptions {
   sleep?: Sleep;
 }
 
-/**
- * Wires clients, presigner and cache into the backend; `control` is the control-plane client (the
- * janitor's), `close` releases the SDK's sockets.
- */
-export function createKvsBackend(options: KvsBackendOptions): {
-  backend: KvsBackend;
-  control: KinesisVideoClient;
-  close(): void;
-} {
+/** Wires clients, presigner and cache into the backend; `close` releases the SDK's sockets. */
+export function createKvsBackend(options: KvsBackendOptions): { backend: KvsBackend; close(): void } {
   const clients = createKvsClients(options.connection);
   const region = options.connection.region;
   const backend = createSdkBackend({
@@ -46,5 +38,5 @@ export function createKvsBackend(options: KvsBackendOptions): {
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
-  return { backend, control: clients.control, close: () => clients.destroy() };
+  return { backend, close: () => clients.destroy() };
 }

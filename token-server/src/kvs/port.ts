@@ -23,6 +23,19 @@ export interface ChannelCredentials extends SignalingCredentials {
   channelArn: string;
 }
 
+/** A channel found by name prefix: what the janitor needs to pick the oldest ones. */
+export interface ListedChannel {
+  name: string;
+  arn: string;
+  /** ms epoch; 0 when KVS did not say. */
+  createdAt: number;
+  /** Already being deleted: nothing left to do. */
+  deleting: boolean;
+}
+
+/** What deleting a channel by ARN came to: gone (someone else deleted it) and busy (in use) are not failures. */
+export type DeleteOutcome = "deleted" | "gone" | "busy";
+
 /**
  * What the HTTP routes need from Kinesis Video Streams, one method per use case. Session ids, not
  * channel names or ARNs, cross this boundary. Failures are `BeamError`s: `session_ended` for a
@@ -45,6 +58,12 @@ export interface KvsBackend {
   removeViewer(sessionId: string, clientId: string): Promise<void>;
   /** Idempotent: deleting a channel that is already gone succeeds. */
   deleteChannel(sessionId: string): Promise<void>;
+  /** Beam channels by name prefix, oldest pages first: at most `maxPages` List calls of `pageSize`. */
+  listSessionChannels(options?: { pageSize?: number; maxPages?: number }): Promise<ListedChannel[]>;
+  /** A channel's tags by ARN (the janitor reads expiry there); undefined when the channel is gone. */
+  channelTags(channelArn: string): Promise<Record<string, string> | undefined>;
+  /** Deletes a channel by ARN without waiting out ResourceInUse: the janitor retries on its next run. */
+  deleteChannelArn(channelArn: string): Promise<DeleteOutcome>;
   /** Drops cached channel data (not the ended-session memory); used for cold-path tests. */
   clearCache(): void;
 }

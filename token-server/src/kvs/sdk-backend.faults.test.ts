@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BeamError } from "../../../protocol/errors.ts";
 import { type FaultRule, type RunningEmulator, startEmulator } from "../emulator/index.ts";
-import { TEST_CREDENTIALS } from "../testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 import { createKvsBackend, type KvsBackendOptions } from "./create-backend.ts";
 
 /**

@@ -3,7 +3,6 @@ import {
   DeleteSignalingChannelCommand,
   DescribeSignalingChannelCommand,
   GetSignalingChannelEndpointCommand,
-  ListSignalingChannelsCommand,
   ListTagsForResourceCommand,
   TagResourceCommand,
 } from "@aws-sdk/client-kinesis-video";
@@ -17,6 +16,7 @@ import { type IceServerBundle, toIceServers } from "./ice.ts";
 import type { ChannelAdmission, ChannelCredentials, ChannelRole, KvsBackend, KvsMode } from "./port.ts";
 import type { Presign } from "./presign.ts";
 import { createRetryPolicy, type RetryPolicy, type Sleep, withRetry } from "./retry.ts";
+import { createSdkListing } from "./sdk-listing.ts";
 import { channelName, sessionChannelTags } from "./tags.ts";
 
 export interface SdkBackendOptions {
@@ -149,28 +149,6 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
     cache.markEnded(sessionId);
   }
 
-  async function countSessionChannels(upTo: number): Promise<number> {
-    let count = 0;
-    let nextToken: string | undefined;
-    do {
-      const page = await call("ListSignalingChannels", () =>
-        clients.control.send(
-          new ListSignalingChannelsCommand({
-            ChannelNameCondition: {
-              ComparisonOperator: "BEGINS_WITH",
-              ComparisonValue: options.channelPrefix,
-            },
-            MaxResults: Math.min(500, Math.max(1, upTo - count)),
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        ),
-      );
-      count += (page.ChannelInfoList ?? []).filter((info) => info.ChannelStatus !== "DELETING").length;
-      nextToken = page.NextToken;
-    } while (nextToken && count < upTo);
-    return count;
-  }
-
   return {
     mode: options.mode,
     region: options.region,
@@ -209,7 +187,7 @@ export function createSdkBackend(options: SdkBackendOptions): KvsBackend {
     masterCredentials: (sessionId) => credentials(sessionId, "MASTER"),
     viewerCredentials: (sessionId, clientId) => credentials(sessionId, "VIEWER", clientId),
 
-    countSessionChannels,
+    ...createSdkListing(clients, options.channelPrefix, call),
     admission: admissionOf,
 
     async replaceLink(sessionId, linkId) {

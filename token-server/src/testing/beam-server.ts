@@ -1,22 +1,18 @@
-/** Test helper: the real app on a real socket, against a real emulator, all on ephemeral loopback ports. */
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+/**
+ * Test helper: the server as `buildServer` makes it, on a real loopback socket, against an emulator
+ * the caller started (several servers may share one: restarts). Unit, e2e and bench helpers use it.
+ */
+import { tmpdir } from "node:os";
 import type { Hono } from "hono";
-import { emulatorPresence } from "../abuse/viewer-presence.ts";
-import { type AppConfig, createApp } from "../app.ts";
 import type { Clock } from "../clock.ts";
-import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
-import { capConnections, type HttpLimits, nodeServerOptions } from "../http/node-limits.ts";
-import { createKvsBackend } from "../kvs/create-backend.ts";
+import { type AbuseLimits, type Config, loadConfig } from "../config.ts";
+import { type EmulatorCredentials, type RunningEmulator, startEmulator } from "../emulator/index.ts";
 import type { KvsBackend } from "../kvs/port.ts";
 import { type Logger, silentLogger } from "../logger.ts";
-import { createTokenService } from "../tokens.ts";
-import type { TurnUsers } from "../turn/turn-users.ts";
+import { buildServer } from "../server.ts";
 import type { ViewerFiles } from "../viewer-files.ts";
-
-export const TEST_CREDENTIALS = { accessKeyId: "AKIDBEAMTEST", secretAccessKey: "beam-test-secret-key" };
-export const TEST_TOKEN_SECRET = "test-token-secret-0123456789abcdef";
+import { TEST_CREDENTIALS, TEST_TOKEN_SECRET } from "./credentials.ts";
+import { listenLazily } from "./listen-lazily.ts";
 
 export async function startTestEmulator(
   options: { tls?: boolean; stateFile?: string } = {},
@@ -26,6 +22,7 @@ export async function startTestEmulator(
 
 export interface BeamServer {
   url: string;
+  port: number;
   app: Hono;
   kvs: KvsBackend;
   close(): Promise<void>;
@@ -33,78 +30,66 @@ export interface BeamServer {
 
 export const noViewerFiles: ViewerFiles = { read: async () => null };
 
-/** Starts the app over HTTP against `emulator`. Several servers may share one emulator (restarts). */
+/** Settings overriding the test defaults below; `http` applies Node's timeouts and cap as main.ts does. */
+export type TestServerOptions = Partial<Omit<Config, "publicUrl" | "tokenSecrets">> & {
+  tokenSecret?: string;
+  /** The emulator's identity (default: TEST_CREDENTIALS). */
+  credentials?: EmulatorCredentials;
+  /** Listen on this port (a restart keeps its predecessor's); default: a free one. */
+  port?: number;
+  /** A name viewer links carry instead of 127.0.0.1 (mapped to loopback in the browsers). */
+  publicHost?: string;
+  clock?: Clock;
+  logger?: Logger;
+  viewerFiles?: ViewerFiles;
+};
+
+/** No rate limits, session cap or seat limit: tests opt in (what 0 means in AbuseLimits). */
+const NO_LIMITS: Omit<AbuseLimits, "viewerSeatSeconds"> = {
+  trustProxyHops: 0,
+  sessionsPerMinute: 0,
+  joinsPerMinute: 0,
+  sharerPerMinute: 0,
+  maxSessions: 0,
+  viewersPerSession: 0,
+};
+
+/** Starts the server over HTTP against `emulator`: listening first, as its URL goes into viewer links. */
 export async function startBeamServer(
   emulator: RunningEmulator,
-  options: {
-    apiKey?: string;
-    tokenSecret?: string;
-    clock?: Clock;
-    logger?: Logger;
-    sessionTtlSeconds?: number;
-    abuse?: AppConfig["abuse"];
-    signalingSources?: readonly string[];
-    allowedOrigins?: string[];
-    allowedHosts?: string[];
-    /** Timeouts and connection cap as main.ts applies them; absent: Node's defaults. */
-    http?: HttpLimits;
-    turnUsers?: TurnUsers;
-  } = {},
+  options: TestServerOptions = {},
 ): Promise<BeamServer> {
-  const clock = options.clock ?? { now: () => Date.now() };
-  const kvs = createKvsBackend({
-    mode: "emulator",
-    connection: {
-      region: emulator.region,
-      endpoint: emulator.endpoint,
-      credentials: TEST_CREDENTIALS,
-      ...(emulator.certificatePem ? { caPem: emulator.certificatePem } : {}),
+  const { tokenSecret, credentials, port, publicHost, clock, logger, viewerFiles, ...settings } = options;
+  const defaults = loadConfig(
+    { TOKEN_SECRET: tokenSecret ?? TEST_TOKEN_SECRET, BEAM_KVS: "emulator" },
+    { repoRoot: tmpdir() },
+  );
+  const listener = await listenLazily(port ?? 0, settings.http);
+  const server = await buildServer(
+    {
+      ...defaults,
+      publicUrl: publicHost ? `http://${publicHost}:${listener.port}` : listener.url,
+      sessionTtlSeconds: 3600,
+      presignExpiresSeconds: 60,
+      abuse: { ...defaults.abuse, ...NO_LIMITS },
+      ...settings,
     },
-    channelPrefix: "beam-",
-    presignExpiresSeconds: 60,
-    clock,
-  });
-  // Listen first: the app needs its own URL (viewer links, CORS) when it is built.
-  let app: Hono | undefined;
-  // Pass the env on: it carries the socket that `getConnInfo` reads the client address from.
-  const server = serve({
-    fetch: (request, env) => (app as Hono).fetch(request, env),
-    hostname: "127.0.0.1",
-    port: 0,
-    ...(options.http ? { serverOptions: nodeServerOptions(options.http) } : {}),
-  }) as Server;
-  if (options.http) capConnections(server, options.http);
-  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = createApp({
-    config: {
-      apiKey: options.apiKey,
-      publicUrl: url,
-      sessionTtlSeconds: options.sessionTtlSeconds ?? 3600,
-      ...(options.abuse ? { abuse: options.abuse } : {}),
-      ...(options.signalingSources ? { signalingSources: options.signalingSources } : {}),
-      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
-      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    {
+      emulator: { running: emulator, credentials: credentials ?? TEST_CREDENTIALS },
+      logger: logger ?? silentLogger,
+      viewerFiles: viewerFiles ?? noViewerFiles,
+      ...(clock ? { clock } : {}),
     },
-    kvs: kvs.backend,
-    tokens: createTokenService({ secrets: [options.tokenSecret ?? TEST_TOKEN_SECRET], clock }),
-    clock,
-    logger: options.logger ?? silentLogger,
-    viewerFiles: noViewerFiles,
-    ...(options.turnUsers ? { turnUsers: options.turnUsers } : {}),
-    // As main.ts does with its embedded emulator.
-    viewerPresence: emulatorPresence(emulator, "beam-"),
-  });
+  );
+  listener.serve(server.app);
   return {
-    url,
-    app,
-    kvs: kvs.backend,
+    url: listener.url,
+    port: listener.port,
+    app: server.app,
+    kvs: server.kvs,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
-      kvs.close();
+      await listener.close();
+      await server.close();
     },
   };
 }

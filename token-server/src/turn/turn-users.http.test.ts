@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IceServer } from "../../../protocol/api.ts";
 import { type RunningEmulator, startEmulator } from "../emulator/index.ts";
 import { apiClient, viewerTokenOf } from "../testing/api-client.ts";
-import { type BeamServer, startBeamServer, TEST_CREDENTIALS } from "../testing/beam-server.ts";
-import { turnRestUsers } from "./turn-users.ts";
+import { type BeamServer, startBeamServer } from "../testing/beam-server.ts";
+import { TEST_CREDENTIALS } from "../testing/credentials.ts";
 
 const SECRET = "turn-users-secret-0123456789";
 let emulator: RunningEmulator;
@@ -13,9 +13,8 @@ let server: BeamServer;
 beforeAll(async () => {
   const turn = { urls: ["turn:127.0.0.1:3478?transport=udp"], secret: SECRET, ttlSeconds: 300 };
   emulator = await startEmulator({ credentials: TEST_CREDENTIALS, host: "127.0.0.1", port: 0, turn });
-  server = await startBeamServer(emulator, {
-    turnUsers: turnRestUsers({ secret: SECRET, ttlSeconds: 300, clock: { now: () => Date.now() } }),
-  });
+  // As main.ts configures it for TURN_URLS + TURN_SECRET: each peer gets a TURN user of its own.
+  server = await startBeamServer(emulator, { turn: { mode: "external", ...turn } });
 });
 afterAll(async () => {
   await server?.close();
