@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { embeddedEmulatorEnv } from "./emulator/env-schema.ts";
-import { commaList, flag, int, text, unset } from "./env-fields.ts";
+import { commaList, flag, int, splitCommas, text, unset } from "./env-fields.ts";
 import { normalizeOrigin, ORIGIN_PATTERN } from "./http/origins.ts";
 import { TURN_QUOTA_DEFAULTS } from "./turn/coturn.ts";
 
@@ -45,12 +45,7 @@ export const envSchema = z.object({
     unset,
     z
       .string()
-      .transform((v) =>
-        v
-          .split(",")
-          .map((url) => url.trim())
-          .filter(Boolean),
-      )
+      .transform(splitCommas)
       .pipe(z.array(z.string().regex(/^turns?:/, "each URL must start with turn: or turns:")).min(1))
       .optional(),
   ),

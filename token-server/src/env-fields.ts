@@ -16,15 +16,13 @@ export const flag = z
   .preprocess(unset, z.enum(["true", "false", "1", "0"]).default("false"))
   .transform((v) => v === "true" || v === "1");
 
+/** The entries of a comma-separated value, trimmed, empty ones dropped. */
+export const splitCommas = (value: string): string[] =>
+  value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
 /** A comma-separated list; unset or empty is an empty list. */
 export const commaList = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) =>
-      typeof v === "string"
-        ? v
-            .split(",")
-            .map((entry) => entry.trim())
-            .filter(Boolean)
-        : [],
-    z.array(item),
-  );
+  z.preprocess((v) => (typeof v === "string" ? splitCommas(v) : []), z.array(item));

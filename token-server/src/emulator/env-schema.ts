@@ -3,7 +3,7 @@
  * token server (`npm run server` without AWS) and on its own (`npm run emulator`).
  */
 import { z } from "zod";
-import { flag, int, optionalInt, text, unset } from "../env-fields.ts";
+import { flag, int, optionalInt, splitCommas, text, unset } from "../env-fields.ts";
 
 /**
  * EMULATOR_PORT's default per mode. Embedded: next to the token server's 8787. Standalone: 4566,
@@ -76,18 +76,7 @@ export const emulatorEnvSchema = z
         .regex(/^\d{12}$/)
         .default("123456789012"),
     ),
-    EMULATOR_TURN_URLS: z.preprocess(
-      unset,
-      z
-        .string()
-        .transform((v) =>
-          v
-            .split(",")
-            .map((url) => url.trim())
-            .filter(Boolean),
-        )
-        .optional(),
-    ),
+    EMULATOR_TURN_URLS: z.preprocess(unset, z.string().transform(splitCommas).optional()),
     EMULATOR_TURN_SECRET: z.preprocess(unset, z.string().min(1).optional()),
     EMULATOR_LIMITS: z.preprocess(unset, limitsJson.optional()),
   })
