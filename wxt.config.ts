@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "wxt";
 
@@ -84,5 +85,15 @@ export default defineConfig({
       "**/*.log",
     ],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      alias: {
+        // The KVS SDK's signer pulls in isomorphic-webcrypto (a CommonJS shim that fills the build
+        // with warnings); the master's URLs are presigned by the server, so the browser's own
+        // WebCrypto stands in, as in the viewer page's build.
+        "isomorphic-webcrypto": fileURLToPath(new URL("rtc/shims/webcrypto.ts", import.meta.url)),
+      },
+    },
+  }),
 });

@@ -15,8 +15,8 @@ export default defineConfig({
   plugins: [inlinePage(here("src/early-join-script.ts"))],
   resolve: {
     alias: {
-      ws: here("shims/empty.ts"),
-      "isomorphic-webcrypto": here("shims/webcrypto.ts"),
+      ws: here("../../rtc/shims/empty.ts"),
+      "isomorphic-webcrypto": here("../../rtc/shims/webcrypto.ts"),
     },
   },
   build: {
