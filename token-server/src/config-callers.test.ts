@@ -1,30 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { describe, expect, it } from "vitest";
+import { problemsOf, repoRoot } from "./config.fixtures.ts";
+import { loadConfig } from "./config.ts";
 
 /** The settings of who may call the server: ALLOWED_ORIGINS and ALLOWED_HOSTS. */
-
-const dirs: string[] = [];
-function repoRoot(): string {
-  const dir = mkdtempSync(join(tmpdir(), "beam-config-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env, { repoRoot: repoRoot() });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe("loadConfig: callers", () => {
   it("reads extra allowed origins and host names, normalised, and refuses wildcards", () => {

@@ -1,29 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { describe, expect, it } from "vitest";
+import { problemsOf, repoRoot } from "./config.fixtures.ts";
+import { loadConfig } from "./config.ts";
 import { TOKEN_SECRET_FILE } from "./token-secret.ts";
-
-const dirs: string[] = [];
-function repoRoot(): string {
-  const dir = mkdtempSync(join(tmpdir(), "beam-config-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env, { repoRoot: repoRoot() });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe("loadConfig", () => {
   it("defaults to loopback, the embedded emulator and a persisted token secret", () => {
