@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { waitFor } from "../../e2e/harness/wait";
 import type { RunningEmulator } from "../../token-server/src/emulator/index.ts";
 import { type Figure, judge } from "../lib/figure";
-import { type JoinMarks, MARK_JOIN_PHASES, readMarks } from "../lib/first-frame";
+import { MARK_JOIN_PHASES, waitForFirstFrame } from "../lib/first-frame";
 import { median } from "../lib/stats";
 import type { Join } from "./viewer-ttff";
 
@@ -29,13 +29,7 @@ export interface CrowdRound {
 
 async function firstFrame(page: Page): Promise<Join | null> {
   try {
-    await page.waitForFunction(
-      () => (window as unknown as { __bench?: JoinMarks }).__bench?.firstFrame !== undefined,
-      undefined,
-      { timeout: CROWD_TIMEOUT_MS, polling: 100 },
-    );
-    const marks = await page.evaluate(readMarks);
-    return { ttff: marks.firstFrame as number, marks };
+    return await waitForFirstFrame(page, CROWD_TIMEOUT_MS, 100);
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext } from "playwright-core";
 import { type Figure, judge } from "../lib/figure";
-import { type JoinMarks, MARK_JOIN_PHASES, readMarks } from "../lib/first-frame";
+import { type JoinMarks, MARK_JOIN_PHASES, waitForFirstFrame } from "../lib/first-frame";
 import { median, percentile } from "../lib/stats";
 
 export interface Join {
@@ -19,13 +19,7 @@ async function joinInTab(context: BrowserContext, url: string, timeoutMs: number
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(
-      () => (window as unknown as { __bench?: JoinMarks }).__bench?.firstFrame !== undefined,
-      undefined,
-      { timeout: timeoutMs, polling: 50 },
-    );
-    const marks = await page.evaluate(readMarks);
-    return { ttff: marks.firstFrame as number, marks };
+    return await waitForFirstFrame(page, timeoutMs);
   } finally {
     await page.close();
   }

@@ -1,3 +1,5 @@
+import type { Page } from "playwright-core";
+
 /**
  * Init script for viewer pages: marks (performance.now(), ms since navigation start) when the
  * signaling socket is created, opens and first hears back, when the peer connection connects, and
@@ -60,4 +62,19 @@ export function readMarks(): JoinMarks {
     marks.joinEnd = join.responseEnd;
   }
   return marks;
+}
+
+/** Waits until `page` has decoded its first frame (the init script's mark), then reads its marks. */
+export async function waitForFirstFrame(
+  page: Page,
+  timeoutMs: number,
+  pollingMs = 50,
+): Promise<{ ttff: number; marks: JoinMarks }> {
+  await page.waitForFunction(
+    () => (window as unknown as { __bench?: JoinMarks }).__bench?.firstFrame !== undefined,
+    undefined,
+    { timeout: timeoutMs, polling: pollingMs },
+  );
+  const marks = await page.evaluate(readMarks);
+  return { ttff: marks.firstFrame as number, marks };
 }
