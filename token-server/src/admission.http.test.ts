@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CreateSessionResponse } from "../../protocol/api.ts";
-import { type RunningEmulator, startEmulator } from "./emulator/index.ts";
+import { startEmulator } from "./emulator/index.ts";
 import { MAX_REMOVED_VIEWERS } from "./kvs/admission.ts";
 import { apiClient, viewerTokenOf } from "./testing/api-client.ts";
-import { type BeamServer, startBeamServer, startTestEmulator } from "./testing/beam-server.ts";
+import { startBeamServer } from "./testing/beam-server.ts";
 import { TEST_CREDENTIALS } from "./testing/credentials.ts";
+import { serverPerFile } from "./testing/server-per-file.ts";
 
-let emulator: RunningEmulator;
-let server: BeamServer;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  server = await startBeamServer(emulator);
-});
-afterAll(async () => {
-  await server?.close();
-  await emulator?.close();
-});
-const { api, createSession } = apiClient(() => server.url);
+const files = serverPerFile();
+const { api, createSession } = apiClient(() => files.server().url);
 
 const join = (
   session: CreateSessionResponse,
@@ -59,7 +50,7 @@ describe("removing a viewer and replacing the link (server enforcement)", () => 
     const session = await createSession();
     const rotated = await api(`/api/sessions/${session.sessionId}/link`, { token: session.masterToken });
     expect(rotated.status).toBe(200);
-    expect(rotated.body.viewerUrl.startsWith(`${server.url}/v/${session.sessionId}#`)).toBe(true);
+    expect(rotated.body.viewerUrl.startsWith(`${files.server().url}/v/${session.sessionId}#`)).toBe(true);
     expect(rotated.body.viewerUrl).not.toBe(session.viewerUrl);
 
     expectRefused(await join(session), 410, "link_replaced");
@@ -80,7 +71,7 @@ describe("removing a viewer and replacing the link (server enforcement)", () => 
     const rotated = await api(`/api/sessions/${session.sessionId}/link`, { token: session.masterToken });
     const newToken = viewerTokenOf({ ...session, viewerUrl: rotated.body.viewerUrl });
 
-    const restarted = await startBeamServer(emulator);
+    const restarted = await startBeamServer(files.emulator());
     try {
       expectRefused(await join(session, { base: restarted.url }), 410, "link_replaced");
       expectRefused(

@@ -2,26 +2,16 @@
  * The embedded emulator shares the token server's process: a viewer flooding its signaling socket
  * with huge frames must not stall the HTTP API. Over real sockets, token server and emulator together.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { apiClient, viewerTokenOf } from "../testing/api-client.ts";
-import { type BeamServer, startBeamServer, startTestEmulator } from "../testing/beam-server.ts";
-import type { RunningEmulator } from "./index.ts";
+import { serverPerFile } from "../testing/server-per-file.ts";
 import { record } from "./test-helpers.ts";
 
-let emulator: RunningEmulator;
-let server: BeamServer;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  server = await startBeamServer(emulator);
-});
-afterAll(async () => {
-  await server?.close();
-  await emulator?.close();
-});
+const files = serverPerFile();
 
 async function openViewer() {
-  const { api, createSession } = apiClient(() => server.url);
+  const { api, createSession } = apiClient(() => files.server().url);
   const session = await createSession();
   const joined = await api(`/api/sessions/${session.sessionId}/viewers`, {
     body: { token: viewerTokenOf(session), viewerId: "flooding-viewer" },
@@ -36,7 +26,7 @@ async function openViewer() {
 
 async function healthzMs(): Promise<number> {
   const started = performance.now();
-  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  expect((await fetch(`${files.server().url}/healthz`)).status).toBe(200);
   return performance.now() - started;
 }
 

@@ -1,26 +1,15 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../emulator/index.ts";
+import { describe, expect, it } from "vitest";
 import { apiClient, viewerTokenOf } from "../testing/api-client.ts";
-import { type BeamServer, startBeamServer, startTestEmulator } from "../testing/beam-server.ts";
+import { serverPerFile } from "../testing/server-per-file.ts";
 
-let emulator: RunningEmulator;
-let server: BeamServer;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  server = await startBeamServer(emulator);
-});
-afterAll(async () => {
-  await server?.close();
-  await emulator?.close();
-});
+const files = serverPerFile();
 
 /** POSTs `chunks` over Node's http client: without Content-Length it is sent chunked. */
 function post(path: string, chunks: string[], headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: { error?: { code: string }; clientId?: string } }>(
     (resolve, reject) => {
-      const req = request(`${server.url}${path}`, {
+      const req = request(`${files.server().url}${path}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
       });
@@ -40,7 +29,7 @@ function post(path: string, chunks: string[], headers: Record<string, string> = 
 }
 
 describe("request bodies over Node's HTTP server", () => {
-  const { createSession } = apiClient(() => server.url);
+  const { createSession } = apiClient(() => files.server().url);
 
   it("reads a JSON body sent chunked, a UTF-8 BOM dropped, and one with Content-Length", async () => {
     const session = await createSession();
