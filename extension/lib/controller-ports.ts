@@ -7,6 +7,7 @@ import type { MasterMessage, Reply, ReplyOf } from "../../protocol/extension-mes
 import type { ShareState } from "../../protocol/share.ts";
 import type { AnnouncerPorts } from "./link-announcer.ts";
 import type { Settings } from "./settings.ts";
+import { ShareFailure } from "./share-failure.ts";
 import type { MasterSecret } from "./share-store.ts";
 import type { TokenClient } from "./token-client.ts";
 
@@ -39,4 +40,12 @@ export interface ControllerPorts {
   };
   onState(state: ShareState): void;
   now(): number;
+}
+
+/** The running session's server and master token, for the calls only the master may make. */
+export async function sessionServer(ports: ControllerPorts) {
+  const secret = await ports.secret.get();
+  if (!secret) throw new ShareFailure("session_ended", "No session");
+  const { apiKey } = await ports.settings();
+  return { secret, client: ports.tokenClient(secret.serverUrl, apiKey || undefined) };
 }

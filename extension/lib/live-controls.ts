@@ -6,7 +6,7 @@
 import type { CaptureRequest, MasterMessage, ReplyOf } from "../../protocol/extension-messages.ts";
 import { isLive, type ShareEvent, type ShareSource, type ShareState } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
-import type { ControllerPorts } from "./controller-ports.ts";
+import { type ControllerPorts, sessionServer } from "./controller-ports.ts";
 import type { LinkAnnouncer } from "./link-announcer.ts";
 import { ShareFailure } from "./share-failure.ts";
 
@@ -30,13 +30,7 @@ export function createLiveControls({ ports, dispatch, streamIdFor, announcer }: 
     return reply.value;
   };
 
-  /** The session's server and master token, for the calls only the master may make. */
-  const server = async () => {
-    const secret = await ports.secret.get();
-    if (!secret) throw new ShareFailure("session_ended", "No session");
-    const { apiKey } = await ports.settings();
-    return { secret, client: ports.tokenClient(secret.serverUrl, apiKey || undefined) };
-  };
+  const server = () => sessionServer(ports);
 
   const switchTo = async (capture: CaptureRequest, tabId?: number) => {
     await master({ to: "master", type: "master:switch", capture });

@@ -14,7 +14,7 @@ import {
   type ShareState,
 } from "../../protocol/share.ts";
 import { isCapturableUrl } from "./capturable.ts";
-import type { ControllerPorts } from "./controller-ports.ts";
+import { type ControllerPorts, sessionServer } from "./controller-ports.ts";
 import { createLinkAnnouncer } from "./link-announcer.ts";
 import { createLiveControls } from "./live-controls.ts";
 import { log, logFailure } from "./log.ts";
@@ -132,10 +132,8 @@ export function createShareController(ports: ControllerPorts) {
 
     /** Fresh master credentials for the master's reconnects. */
     async credentials() {
-      const secret = await ports.secret.get();
-      if (!secret) throw new ShareFailure("session_ended", "No session to refresh");
-      const { apiKey } = await ports.settings();
-      return ports.tokenClient(secret.serverUrl, apiKey).refreshMaster(secret.sessionId, secret.masterToken);
+      const { secret, client } = await sessionServer(ports);
+      return client.refreshMaster(secret.sessionId, secret.masterToken);
     },
 
     async tabRemoved(tabId: number): Promise<void> {
