@@ -8,6 +8,7 @@ import type { IceServer, IceTransportPolicy } from "../protocol/api.ts";
 import { encodePeerMessage, PEER_CHANNEL, type PeerMessage } from "../protocol/peer-messages.ts";
 import { applyCodecPreferences } from "./codecs.ts";
 import type { SourceTracks } from "./media-gate.ts";
+import { START_BITRATE_KBPS, withStartBitrate } from "./start-bitrate.ts";
 
 export interface ViewerPeerOptions {
   clientId: string;
@@ -74,7 +75,11 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
   // The answer goes out first: the viewer waits on it, and nothing after it changes its SDP
   // (replaceTrack keeps the msid, the cap is an encoder setting, early candidates are the viewer's).
   const negotiate = async () => {
-    await pc.setRemoteDescription(options.offer);
+    const startKbps = Math.min(START_BITRATE_KBPS, options.send.maxBitrateKbps);
+    await pc.setRemoteDescription({
+      type: "offer",
+      sdp: withStartBitrate(options.offer.sdp ?? "", startKbps),
+    });
     // Send-only even while nothing is sent, so a later replaceTrack needs no new offer.
     for (const transceiver of pc.getTransceivers()) transceiver.direction = "sendonly";
     applyCodecPreferences(pc);

@@ -34,8 +34,8 @@ export interface ViewerConnectionHandlers {
   lost: (reason: string, loss: ConnectionLoss) => void;
   /** Messages from the sharer on the data channel. */
   messages: PeerMessageHandlers;
-  /** Join timeline marks, each reported once per connection. */
-  phase?: (phase: ViewerPhase) => void;
+  /** Join timeline marks, each reported once per connection, with `performance.now()` when reached. */
+  phase?: (phase: ViewerPhase, at: number) => void;
 }
 
 export type ViewerPhase = "signaling" | "answer" | "ice";
@@ -97,12 +97,12 @@ export function connectViewer(
     {
       open: () => {
         opened = true;
-        handlers.phase?.("signaling");
+        handlers.phase?.("signaling", performance.now());
         flush();
       },
       answer: (answer) => {
         answered = true;
-        handlers.phase?.("answer");
+        handlers.phase?.("answer", performance.now());
         pc?.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
       },
       // Queued behind the answer on the peer connection. A candidate the browser cannot use is not
@@ -185,7 +185,7 @@ function createViewerPeer(
     const state = pc.connectionState;
     if (state === "connected") {
       connected();
-      handlers.phase?.("ice");
+      handlers.phase?.("ice", performance.now());
     }
     if (state === "disconnected" || state === "failed" || state === "closed") lose(`connection ${state}`);
   };

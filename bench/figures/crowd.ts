@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { waitFor } from "../../e2e/harness/wait";
 import type { RunningEmulator } from "../../token-server/src/emulator/index.ts";
 import { type Figure, judge } from "../lib/figure";
-import { MARK_JOIN_PHASES, waitForFirstFrame } from "../lib/first-frame";
+import { MARK_JOIN_PHASES, watchFirstFrame } from "../lib/first-frame";
 import { median } from "../lib/stats";
 import type { Join } from "./viewer-ttff";
 
@@ -27,12 +27,9 @@ export interface CrowdRound {
   spreadMs: number;
 }
 
-async function firstFrame(page: Page): Promise<Join | null> {
-  try {
-    return await waitForFirstFrame(page, CROWD_TIMEOUT_MS, 100);
-  } catch {
-    return null;
-  }
+/** Null when the page showed no frame in time. */
+function firstFrame(page: Page): Promise<Join | null> {
+  return watchFirstFrame(page, CROWD_TIMEOUT_MS).catch(() => null);
 }
 
 async function crowdRound(browser: Browser, url: string, size: number): Promise<CrowdRound> {
@@ -46,9 +43,11 @@ async function crowdRound(browser: Browser, url: string, size: number): Promise<
         return context.newPage();
       }),
     );
+    const frames = pages.map(firstFrame);
     await Promise.all(pages.map((page) => page.goto(url, { waitUntil: "commit" })));
+    const joins = await Promise.all(frames);
+    // Read after the joins, so nothing is evaluated in the pages while they load.
     const origins = await Promise.all(pages.map((page) => page.evaluate(() => performance.timeOrigin)));
-    const joins = await Promise.all(pages.map(firstFrame));
     return { size, joins, spreadMs: Math.max(...origins) - Math.min(...origins) };
   } finally {
     await Promise.all(contexts.map((context) => context.close()));

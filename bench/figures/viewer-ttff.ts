@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext } from "playwright-core";
 import { type Figure, judge } from "../lib/figure";
-import { type JoinMarks, MARK_JOIN_PHASES, waitForFirstFrame } from "../lib/first-frame";
+import { type JoinMarks, MARK_JOIN_PHASES, watchFirstFrame } from "../lib/first-frame";
 import { median, percentile } from "../lib/stats";
 
 export interface Join {
@@ -18,8 +18,9 @@ export interface Join {
 async function joinInTab(context: BrowserContext, url: string, timeoutMs: number): Promise<Join> {
   const page = await context.newPage();
   try {
+    const frame = watchFirstFrame(page, timeoutMs);
     await page.goto(url, { waitUntil: "commit" });
-    return await waitForFirstFrame(page, timeoutMs);
+    return await frame;
   } finally {
     await page.close();
   }

@@ -5,9 +5,10 @@
  * The page's CSP allows these inline blocks by their sha256, which the server computes from the
  * built file (`token-server/src/http/inline-hashes.ts`).
  */
-import { build, type Plugin } from "vite";
+import { type AliasOptions, build, type Plugin } from "vite";
 
-export function inlinePage(earlyScriptEntry: string): Plugin {
+/** `alias`: the page's module aliases, which the early script (it holds the KVS SDK) needs too. */
+export function inlinePage(earlyScriptEntry: string, alias: AliasOptions): Plugin {
   return {
     name: "beam-inline-page",
     apply: "build",
@@ -16,7 +17,7 @@ export function inlinePage(earlyScriptEntry: string): Plugin {
       const html = bundle["index.html"];
       if (html?.type !== "asset") throw new Error("inline-page: no index.html in the bundle");
       let page = String(html.source);
-      const early = await buildClassicScript(earlyScriptEntry);
+      const early = await buildClassicScript(earlyScriptEntry, alias);
       page = page.replace(/<meta charset="utf-8"\s*\/?>/i, (meta) => `${meta}\n    ${scriptTag(early, "")}`);
       if (!page.includes(early)) throw new Error("inline-page: index.html has no <meta charset>");
 
@@ -54,10 +55,13 @@ function replaceOnce(page: string, tag: RegExp, inline: string, fileName: string
 }
 
 /** A self-contained classic script (IIFE, no imports left): it runs before the document is parsed. */
-async function buildClassicScript(entry: string): Promise<string> {
+async function buildClassicScript(entry: string, alias: AliasOptions): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: "silent",
+    resolve: { alias },
+    // As in the page's own build: the SDK reads `process.env`, which a browser does not have.
+    define: { "process.env": "{}" },
     build: {
       write: false,
       minify: true,

@@ -4,21 +4,21 @@
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { inlinePage } from "./inline-page";
+import { inlinePage } from "./inline-page.ts";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// The KVS SDK's Node-only imports: the browser has WebSocket and WebCrypto itself.
+const alias = {
+  ws: here("../../rtc/shims/empty.ts"),
+  "isomorphic-webcrypto": here("../../rtc/shims/webcrypto.ts"),
+};
 
 export default defineConfig({
   root: here("."),
   base: "/v/",
   publicDir: false,
-  plugins: [inlinePage(here("src/early-join-script.ts"))],
-  resolve: {
-    alias: {
-      ws: here("../../rtc/shims/empty.ts"),
-      "isomorphic-webcrypto": here("../../rtc/shims/webcrypto.ts"),
-    },
-  },
+  plugins: [inlinePage(here("src/early-join-script.ts"), alias)],
+  resolve: { alias },
   build: {
     outDir: here("dist"),
     emptyOutDir: true,

@@ -1,9 +1,14 @@
 /**
- * The credential request, started by a classic inline script at the top of the page
- * (`early-join-script.ts`) before the bundle is even parsed, so the server's answer is usually in
- * by the time the bundle runs. The bundle takes it over once, for the same link.
+ * The join's first attempt, started by a classic inline script at the top of the page
+ * (`early-join-script.ts`) before the bundle is even parsed: the credential request at once, and
+ * the connection (signaling socket, peer connection, offer) the moment the credentials arrive, so
+ * the page's own loading is off the join's path. The bundle takes both over once, for the same link.
  */
+
+import type { ViewerJoinResponse } from "../../../protocol/api";
 import { type ParsedViewerLink, parseViewerLink } from "../../../protocol/link";
+import type { ViewerConnection, ViewerConnectionHandlers } from "../../../rtc/viewer";
+import { type HeldConnection, holdConnection } from "./held-connection";
 import { requestViewerCredentials } from "./join-client";
 import { loadViewerId } from "./viewer-id";
 import type { JoinResult } from "./watch";
@@ -13,12 +18,22 @@ export interface EarlyJoin extends ParsedViewerLink {
   result: Promise<JoinResult>;
   /** `performance.now()` when the answer arrived: the join timeline's credentials mark. */
   answeredAt?: number;
+  /** The first connection attempt, once the credentials are in; its events wait for the bundle. */
+  connection?: HeldConnection;
 }
+
+/** `connectViewer`, which the inline script also lends the bundle (see `early-join-script.ts`). */
+export type ConnectViewer = (
+  credentials: ViewerJoinResponse,
+  handlers: ViewerConnectionHandlers,
+) => ViewerConnection;
 
 declare global {
   interface Window {
     /** Where the early script leaves its request for the bundle. */
     beamEarlyJoin?: EarlyJoin;
+    /** The one copy of the connection code (and the KVS SDK) on the page, in the inline script. */
+    beamConnectViewer?: ConnectViewer;
   }
 }
 
@@ -33,7 +48,7 @@ export interface EarlyJoinHost {
   beamEarlyJoin?: EarlyJoin;
 }
 
-export function startEarlyJoin(host: EarlyJoinHost): void {
+export function startEarlyJoin(host: EarlyJoinHost, connect: ConnectViewer): void {
   const link = parseViewerLink(host.location);
   // Nothing to ask for: the bundle says why (bad link, no WebRTC).
   if (!link || typeof host.RTCPeerConnection !== "function") return;
@@ -47,6 +62,7 @@ export function startEarlyJoin(host: EarlyJoinHost): void {
     viewerId,
     result: requestViewerCredentials(host.fetch.bind(host), link.sessionId, body).then((result) => {
       join.answeredAt = host.performance.now();
+      if (result.ok) join.connection = holdConnection((handlers) => connect(result.credentials, handlers));
       return result;
     }),
   };

@@ -3,7 +3,7 @@ import "./styles.css";
 import { parseViewerLink } from "../../../protocol/link";
 import { backoff, jitteredBackoff } from "../../../protocol/reconnect";
 import { isTerminal } from "../../../protocol/viewer-state";
-import { connectViewer } from "../../../rtc/viewer";
+import type { ViewerConnectionHandlers } from "../../../rtc/viewer";
 import { setUpControls } from "./controls";
 import { byId } from "./dom";
 import { takeEarlyJoin } from "./early-join";
@@ -28,13 +28,15 @@ const link = parseViewerLink(location);
 
 if (!link) {
   view.render({ name: "invalid" });
-} else if (typeof RTCPeerConnection !== "function") {
+} else if (typeof RTCPeerConnection !== "function" || !window.beamConnectViewer) {
   view.render({ name: "error", failure: "unsupported" });
 } else {
+  const connectViewer = window.beamConnectViewer;
   const { sessionId } = link;
   let { token } = link;
   const early = takeEarlyJoin(window, link);
   let earlyResult = early?.result;
+  let earlyConnection = early?.connection;
   const viewerId =
     early?.viewerId ??
     loadViewerId(
@@ -49,12 +51,13 @@ if (!link) {
       earlyResult = undefined;
       return result;
     },
+    // The first attempt is the one the inline script started when the credentials arrived.
     connect: (credentials, events) => {
-      return connectViewer(credentials, {
+      const handlers: ViewerConnectionHandlers = {
         peer: (pc) => stats.watch(pc),
         stream: events.stream,
         lost: events.lost,
-        phase: (phase) => timeline.mark(phase),
+        phase: (phase, at) => timeline.mark(phase, at),
         messages: {
           ended: events.ended,
           paused: () => events.sharer({ type: "peer-paused" }),
@@ -69,7 +72,12 @@ if (!link) {
             history.replaceState(null, "", `#${m.token}`);
           },
         },
-      });
+      };
+      const held = earlyConnection;
+      earlyConnection = undefined;
+      if (!held) return connectViewer(credentials, handlers);
+      held.attach(handlers);
+      return held.connection;
     },
     policy: backoff({ maxAttempts: 8 }),
     connectPolicy: jitteredBackoff({ random: Math.random, maxAttempts: 8 }),
