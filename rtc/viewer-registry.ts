@@ -62,65 +62,51 @@ export function reduceViewers(
   timeouts: ViewerTimeouts,
 ): ViewerTransition {
   const draft = new ViewerDraft(state);
-  switch (event.type) {
-    case "offer":
-      offer(draft, event, timeouts);
-      break;
-    case "peer-state":
-      peerState(draft, event, timeouts);
-      break;
-    case "tick":
-      // The timer is spent; one still needed (it fired early) is asked for again.
-      draft.wakeAt = null;
-      for (const [clientId, viewer] of [...draft.viewers]) {
-        if (!viewer.admitted && viewer.waitUntil !== undefined && event.now >= viewer.waitUntil) {
-          draft.drop(clientId, { type: "denied", timedOut: true });
-        } else if (viewer.graceUntil !== undefined && event.now >= viewer.graceUntil) {
-          draft.drop(clientId);
-        }
-      }
-      break;
-    case "admit": {
-      const viewer = draft.viewers.get(event.clientId);
-      if (!viewer || viewer.admitted) break;
-      if (event.allow) draft.letIn(event.clientId);
-      else draft.drop(event.clientId, { type: "denied", timedOut: false });
-      break;
-    }
-    case "ask":
-      draft.askBeforeJoin = event.enabled;
-      if (event.enabled) break;
-      for (const [clientId, viewer] of [...draft.viewers]) if (!viewer.admitted) draft.letIn(clientId);
-      break;
-    case "remove":
-      draft.removed.add(event.clientId);
-      draft.admitted.delete(event.clientId);
-      draft.drop(event.clientId, { type: "removed" });
-      break;
-    case "controls": {
-      const before = draft.controls;
-      const after = { ...before, ...event.controls };
-      draft.controls = after;
-      for (const clientId of draft.viewers.keys()) draft.applyTracks(clientId);
-      if (before.paused !== after.paused) draft.broadcast({ type: after.paused ? "paused" : "resumed" });
-      if (before.audioMuted !== after.audioMuted) draft.broadcast({ type: "audio", muted: after.audioMuted });
-      break;
-    }
-    case "source":
-      for (const clientId of draft.viewers.keys()) draft.applyTracks(clientId);
-      draft.broadcast({ type: "source", source: event.source });
-      break;
-    case "link":
-      draft.broadcast({ type: "link", token: event.token });
-      break;
-    case "stop":
-      for (const clientId of [...draft.viewers.keys()]) draft.drop(clientId, { type: "ended" });
-      break;
-  }
+  // TypeScript cannot tie `event.type` to its handler's parameter, hence the widening cast.
+  (HANDLERS[event.type] as Handler<ViewerEvent["type"]>)(draft, event, timeouts);
   return draft.finish();
 }
 
-function offer(draft: ViewerDraft, event: Extract<ViewerEvent, { type: "offer" }>, t: ViewerTimeouts): void {
+type EventOf<K extends ViewerEvent["type"]> = Extract<ViewerEvent, { type: K }>;
+type Handler<K extends ViewerEvent["type"]> = (
+  draft: ViewerDraft,
+  event: EventOf<K>,
+  t: ViewerTimeouts,
+) => void;
+
+/** One handler per event type: a new event fails to compile until it is handled. */
+const HANDLERS: { [K in ViewerEvent["type"]]: Handler<K> } = {
+  offer,
+  "peer-state": peerState,
+  tick,
+  admit: (draft, event) => {
+    const viewer = draft.viewers.get(event.clientId);
+    if (!viewer || viewer.admitted) return;
+    if (event.allow) draft.letIn(event.clientId);
+    else draft.drop(event.clientId, { type: "denied", timedOut: false });
+  },
+  ask: (draft, event) => {
+    draft.askBeforeJoin = event.enabled;
+    if (event.enabled) return;
+    for (const [clientId, viewer] of [...draft.viewers]) if (!viewer.admitted) draft.letIn(clientId);
+  },
+  remove: (draft, event) => {
+    draft.removed.add(event.clientId);
+    draft.admitted.delete(event.clientId);
+    draft.drop(event.clientId, { type: "removed" });
+  },
+  controls,
+  source: (draft, event) => {
+    for (const clientId of draft.viewers.keys()) draft.applyTracks(clientId);
+    draft.broadcast({ type: "source", source: event.source });
+  },
+  link: (draft, event) => draft.broadcast({ type: "link", token: event.token }),
+  stop: (draft) => {
+    for (const clientId of [...draft.viewers.keys()]) draft.drop(clientId, { type: "ended" });
+  },
+};
+
+function offer(draft: ViewerDraft, event: EventOf<"offer">, t: ViewerTimeouts): void {
   const admission = admissionFor(event.clientId, draft);
   if (admission === "ignore") return;
   // A reloaded viewer may come back with the same clientId: it must leave exactly one connection.
@@ -137,11 +123,7 @@ function offer(draft: ViewerDraft, event: Extract<ViewerEvent, { type: "offer" }
   draft.effects.push({ kind: "notify-join-request", clientId: event.clientId });
 }
 
-function peerState(
-  draft: ViewerDraft,
-  event: Extract<ViewerEvent, { type: "peer-state" }>,
-  t: ViewerTimeouts,
-): void {
+function peerState(draft: ViewerDraft, event: EventOf<"peer-state">, t: ViewerTimeouts): void {
   const viewer = draft.viewers.get(event.clientId);
   if (viewer?.peer !== event.peer) return;
   if (event.state === "failed" || event.state === "closed") {
@@ -150,4 +132,25 @@ function peerState(
   }
   const graceUntil = event.state === "disconnected" ? event.now + t.disconnectGraceMs : undefined;
   draft.viewers.set(event.clientId, { ...viewer, connection: event.state, graceUntil });
+}
+
+function tick(draft: ViewerDraft, event: EventOf<"tick">): void {
+  // The timer is spent; one still needed (it fired early) is asked for again.
+  draft.wakeAt = null;
+  for (const [clientId, viewer] of [...draft.viewers]) {
+    if (!viewer.admitted && viewer.waitUntil !== undefined && event.now >= viewer.waitUntil) {
+      draft.drop(clientId, { type: "denied", timedOut: true });
+    } else if (viewer.graceUntil !== undefined && event.now >= viewer.graceUntil) {
+      draft.drop(clientId);
+    }
+  }
+}
+
+function controls(draft: ViewerDraft, event: EventOf<"controls">): void {
+  const before = draft.controls;
+  const after = { ...before, ...event.controls };
+  draft.controls = after;
+  for (const clientId of draft.viewers.keys()) draft.applyTracks(clientId);
+  if (before.paused !== after.paused) draft.broadcast({ type: after.paused ? "paused" : "resumed" });
+  if (before.audioMuted !== after.audioMuted) draft.broadcast({ type: "audio", muted: after.audioMuted });
 }
