@@ -26,8 +26,10 @@ function incomingReader(incoming: IncomingMessage): BodyReader {
       });
       incoming.on("end", () => resolve(utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))));
       incoming.on("error", reject);
-      // Settled already unless the client went away mid-body.
-      incoming.on("close", () => reject(new Error("The request closed before its body ended.")));
+      // 'close' follows 'end' on every request: an Error (and its stack) only when the body was cut short.
+      incoming.on("close", () => {
+        if (!incoming.readableEnded) reject(new Error("The request closed before its body ended."));
+      });
     });
 }
 
