@@ -63,9 +63,10 @@ export function createApp(deps: AppDeps): Hono {
     iceTransportPolicy: config.iceTransportPolicy ?? "all",
     ...(deps.turnUsers ? { turnUsers: deps.turnUsers } : {}),
     ...(deps.viewerPresence ? { viewerPresence: deps.viewerPresence } : {}),
-    ...(abuse
+    ...(abuse ? { maxSessions: abuse.maxSessions } : {}),
+    // 0 viewers per session is no limit: no seats to keep, so a join never lists who is connected.
+    ...(abuse && abuse.viewersPerSession > 0
       ? {
-          maxSessions: abuse.maxSessions,
           seats: new ViewerSeats({
             perSession: abuse.viewersPerSession,
             pendingMs: abuse.viewerSeatSeconds * 1000,

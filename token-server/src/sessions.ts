@@ -132,13 +132,13 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       // Refused viewers (removed, or on a replaced link) take no seat and get no credentials.
       const admission = await kvs.admission(sessionId);
       checkAdmission(admission, claims.lid, clientId);
-      const seat = {
-        linkId: admission.linkId,
-        removed: admission.removed,
-        connected: deps.viewerPresence?.(sessionId),
-      };
-      if (deps.seats && !deps.seats.take(sessionId, clientId, seat)) {
-        throw new BeamError("session_full", "This share already has as many viewers as it can take.");
+      if (deps.seats) {
+        // Only asked when seats count: it lists the channel's connected viewers.
+        const connected = deps.viewerPresence?.(sessionId);
+        const seat = { linkId: admission.linkId, removed: admission.removed, connected };
+        if (!deps.seats.take(sessionId, clientId, seat)) {
+          throw new BeamError("session_full", "This share already has as many viewers as it can take.");
+        }
       }
       const credentials = await kvs.viewerCredentials(sessionId, clientId);
       return {

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import { requestHeader } from "../http/request-header.ts";
 
 /**
  * The address a request came from: the socket's peer, or — behind `trustProxyHops` proxies you run
@@ -10,7 +11,7 @@ import type { Context } from "hono";
 export function clientAddress(c: Context, trustProxyHops: number): string | undefined {
   const peer = socketAddress(c);
   if (trustProxyHops === 0) return peer;
-  const forwarded = (c.req.header("x-forwarded-for") ?? "")
+  const forwarded = (requestHeader(c, "x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);

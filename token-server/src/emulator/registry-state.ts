@@ -1,3 +1,4 @@
+import { CowMap } from "./cow-map.ts";
 import type { OutboundFrame, RelayedAction, Role } from "./signaling-frames.ts";
 
 /** State and copy-on-write helper of the pure signaling registry (see signaling-registry.ts). */
@@ -56,14 +57,14 @@ export const NO_SENDS = { SDP_OFFER: [], SDP_ANSWER: [], ICE_CANDIDATE: [] };
 
 /** Copy-on-write working state for one reduction; never mutates the input state's objects. */
 export class Draft {
-  readonly connections: Map<string, Connection>;
-  readonly channels: Map<string, ChannelPresence>;
+  readonly connections: CowMap<string, Connection>;
+  readonly channels: CowMap<string, ChannelPresence>;
   pending: PendingMessage[];
   readonly effects: Effect[] = [];
 
   constructor(state: RegistryState) {
-    this.connections = new Map(state.connections);
-    this.channels = new Map(state.channels);
+    this.connections = CowMap.copyOf(state.connections);
+    this.channels = CowMap.copyOf(state.channels);
     this.pending = [...state.pending];
   }
 

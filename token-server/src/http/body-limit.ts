@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { BeamError } from "../../../protocol/errors.ts";
+import { requestHeader } from "./request-header.ts";
 
 /** Every API body is a small JSON object. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -14,8 +15,8 @@ export const tooLarge = () =>
  */
 export function limitDeclaredBody(): MiddlewareHandler {
   return async (c, next) => {
-    const length = c.req.header("content-length");
-    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+    const length = requestHeader(c, "content-length");
+    if (length !== undefined && requestHeader(c, "transfer-encoding") === undefined) {
       if (Number.parseInt(length || "0", 10) > MAX_BODY_BYTES) throw tooLarge();
     }
     await next();

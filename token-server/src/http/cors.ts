@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { OriginCheck } from "./origins.ts";
+import { requestHeader } from "./request-header.ts";
 
 /** CORS for Beam's own origins only (see origins.ts); any other origin gets no grant. */
 export function corsForBeam(isAllowed: OriginCheck): MiddlewareHandler {
@@ -16,7 +17,7 @@ export function corsForBeam(isAllowed: OriginCheck): MiddlewareHandler {
   // response around a body stream, off @hono/node-server's fast path.
   return async (c, next) => {
     if (c.req.method === "OPTIONS") return preflight(c, next);
-    const origin = allowed(c.req.header("origin") ?? "");
+    const origin = allowed(requestHeader(c, "origin") ?? "");
     await next();
     if (origin) c.res.headers.set("access-control-allow-origin", origin);
     c.res.headers.append("vary", "Origin");

@@ -28,9 +28,16 @@ export function allowedHosts(publicUrl: string, extra: readonly string[] = []): 
 
 /** 421 `host_not_allowed` for a request addressed to a name this server is not known by. */
 export function requireAllowedHost(isAllowed: HostCheck): MiddlewareHandler {
+  // Nearly every request names the same host, and parsing its URL cost more than the rest of the
+  // check: the verdict for the last `scheme://authority` is kept (it decides the host name).
+  let last = { prefix: "", allowed: false };
   return async (c, next) => {
-    // The adapters build the URL from `Host` (Node) or the API Gateway domain (Lambda).
-    if (!isAllowed(new URL(c.req.url).hostname)) {
+    // The adapters build the URL from `Host` (Node) or the API Gateway domain (Lambda), normalised.
+    const url = c.req.url;
+    const end = url.indexOf("/", url.indexOf("//") + 2);
+    const prefix = end === -1 ? url : url.slice(0, end);
+    if (prefix !== last.prefix) last = { prefix, allowed: isAllowed(new URL(url).hostname) };
+    if (!last.allowed) {
       throw new BeamError(
         "host_not_allowed",
         "This server does not answer to that host name. Use the address in its PUBLIC_URL, or add the name to ALLOWED_HOSTS.",

@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { BeamError } from "../../../protocol/errors.ts";
+import { requestHeader } from "./request-header.ts";
 import { requestText } from "./request-text.ts";
 
 /** Reads and validates a JSON body: 415 for another media type, 400 for bad JSON or a bad shape. */
 export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const type = c.req.header("content-type") ?? "";
+  const type = requestHeader(c, "content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new BeamError(
       "unsupported_media_type",

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { BeamError } from "../../../protocol/errors.ts";
 import type { OriginCheck } from "./origins.ts";
+import { requestHeader } from "./request-header.ts";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -12,7 +13,7 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export function requireAllowedOrigin(isAllowed: OriginCheck): MiddlewareHandler {
   return async (c, next) => {
-    const origin = c.req.header("origin");
+    const origin = requestHeader(c, "origin");
     if (
       origin !== undefined &&
       STATE_CHANGING.has(c.req.method) &&

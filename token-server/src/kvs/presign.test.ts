@@ -27,6 +27,31 @@ describe("presign", () => {
     );
   });
 
+  it("signs with the credentials and the second of each call, whatever it signed before", async () => {
+    let now = date.getTime();
+    let current: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = credentials;
+    const presign = createPresigner({
+      region: "us-west-2",
+      credentials: async () => current,
+      expiresSeconds: 299, // SigV4RequestSigner's own
+      clock: { now: () => now },
+    });
+    const endpoint = "wss://v-1234abcd.kinesisvideo.us-west-2.amazonaws.com";
+    const query = { "X-Amz-ChannelARN": arn, "X-Amz-ClientId": "viewer-2" };
+    const rotated = { accessKeyId: "ASIAEXAMPLE", secretAccessKey: "other/secret+", sessionToken: "tok/+=" };
+    for (const [at, identity] of [
+      [now, credentials],
+      [now + 1_000, credentials],
+      [now + 86_400_000, credentials],
+      [now + 86_400_000, rotated],
+    ] as const) {
+      now = at;
+      current = identity;
+      const official = new SigV4RequestSigner("us-west-2", identity);
+      expect(await presign(endpoint, query)).toBe(await official.getSignedURL(endpoint, query, new Date(at)));
+    }
+  });
+
   it("signs session-token credentials with the token inside the signed query", async () => {
     const withToken = { ...credentials, sessionToken: "FwoGZXIvYXdzEXAMPLE/+=" };
     const presign = createPresigner({

@@ -1,5 +1,5 @@
-import { createHmac, hash } from "node:crypto";
-import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { createHmac, createSecretKey, hash, type KeyObject } from "node:crypto";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import type { Clock } from "../clock.ts";
 
 /** Presigns a signaling WebSocket URL; `query` holds `X-Amz-ChannelARN` (and `X-Amz-ClientId` for viewers). */
@@ -22,8 +22,8 @@ interface Endpoint {
  * GET, only `host` signed, written as in the endpoint (port included), the session token inside the
  * signed query. Local work, no AWS call. `ws://` endpoints (the plain emulator) are signed the same way.
  * It runs on every viewer join, so everything that only changes per endpoint, per second or per day
- * (parsed endpoint, X-Amz-Date, signing key) is kept, and the query is encoded once for both the
- * canonical request and the URL; the SDK's generic `SignatureV4` cost ≈ 10× more (`npm run bench`).
+ * (parsed endpoint, X-Amz-Date, the encoded parameters beside the channel and client, signing key)
+ * is kept, and the query is encoded once for both the canonical request and the URL; the SDK's generic `SignatureV4` cost ≈ 10× more (`npm run bench`).
  */
 export function createPresigner(options: {
   region: string;
@@ -31,17 +31,35 @@ export function createPresigner(options: {
   expiresSeconds: number;
   clock: Clock;
 }): Presign {
-  let cachedKey: { id: string; key: Buffer } = { id: "", key: Buffer.alloc(0) };
-  const signingKey = (secret: string, day: string): Buffer => {
+  let cachedKey: { id: string; key?: KeyObject } = { id: "" };
+  const signingKey = (secret: string, day: string): KeyObject => {
     const id = `${day}\n${secret}`;
-    if (cachedKey.id !== id) {
-      const key = [day, options.region, SERVICE, "aws4_request"].reduce<Buffer | string>(
-        (k, part) => hmac(k, part),
-        `AWS4${secret}`,
-      ) as Buffer;
-      cachedKey = { id, key };
+    if (cachedKey.id === id && cachedKey.key) return cachedKey.key;
+    const bytes = [day, options.region, SERVICE, "aws4_request"].reduce<Buffer | string>(
+      (k, part) => hmac(k, part),
+      `AWS4${secret}`,
+    ) as Buffer;
+    // A KeyObject spares createHmac importing the key bytes again on every signature.
+    const key = createSecretKey(bytes);
+    cachedKey = { id, key };
+    return key;
+  };
+  // The parameters every URL signed in the same second with the same credentials carries, encoded.
+  let shared: { id: string; pairs: Pair[] } = { id: "", pairs: [] };
+  const sharedPairs = (credentials: AwsCredentialIdentity, date: string, scope: string): Pair[] => {
+    const id = `${date}\n${credentials.accessKeyId}\n${credentials.sessionToken ?? ""}`;
+    if (shared.id !== id) {
+      const params: [string, string][] = [
+        ["X-Amz-Algorithm", ALGORITHM],
+        ["X-Amz-Credential", `${credentials.accessKeyId}/${scope}`],
+        ["X-Amz-Date", date],
+        ["X-Amz-Expires", String(options.expiresSeconds)],
+        ["X-Amz-SignedHeaders", "host"],
+      ];
+      if (credentials.sessionToken) params.push(["X-Amz-Security-Token", credentials.sessionToken]);
+      shared = { id, pairs: params.map(encodePair) };
     }
-    return cachedKey.key;
+    return shared.pairs;
   };
   let stamp = { second: Number.NaN, amzDate: "" };
   const amzDateAt = (ms: number): string => {
@@ -67,28 +85,33 @@ export function createPresigner(options: {
     const date = amzDateAt(options.clock.now());
     const day = date.slice(0, 8);
     const scope = `${day}/${options.region}/${SERVICE}/aws4_request`;
-    const params: [string, string][] = Object.entries(query);
-    params.push(
-      ["X-Amz-Algorithm", ALGORITHM],
-      ["X-Amz-Credential", `${credentials.accessKeyId}/${scope}`],
-      ["X-Amz-Date", date],
-      ["X-Amz-Expires", String(options.expiresSeconds)],
-      ["X-Amz-SignedHeaders", "host"],
-    );
-    if (credentials.sessionToken) params.push(["X-Amz-Security-Token", credentials.sessionToken]);
-    params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const pairs = params.map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`);
-    const canonicalRequest = `GET\n${endpoint.canonicalPath}\n${pairs.join("&")}\nhost:${endpoint.host}\n\nhost\n${EMPTY_PAYLOAD_SHA256}`;
+    const pairs = sharedPairs(credentials, date, scope).concat(Object.entries(query).map(encodePair));
+    pairs.sort(byKey);
+    const canonicalQuery = pairs.map((pair) => pair.encoded).join("&");
+    const canonicalRequest = `GET\n${endpoint.canonicalPath}\n${canonicalQuery}\nhost:${endpoint.host}\n\nhost\n${EMPTY_PAYLOAD_SHA256}`;
     const stringToSign = `${ALGORITHM}\n${date}\n${scope}\n${hash("sha256", canonicalRequest, "hex")}`;
     const signature = createHmac("sha256", signingKey(credentials.secretAccessKey, day))
       .update(stringToSign)
       .digest("hex");
     // The URL lists the signature in sorted place too, as SigV4RequestSigner writes it.
-    const at = params.findIndex(([key]) => key > SIGNATURE);
-    pairs.splice(at === -1 ? pairs.length : at, 0, `${SIGNATURE}=${signature}`);
-    return `${endpoint.base}?${pairs.join("&")}`;
+    const at = pairs.findIndex(({ key }) => key > SIGNATURE);
+    pairs.splice(at === -1 ? pairs.length : at, 0, { key: SIGNATURE, encoded: `${SIGNATURE}=${signature}` });
+    return `${endpoint.base}?${pairs.map((pair) => pair.encoded).join("&")}`;
   };
 }
+
+/** A query parameter by its name, and as `name=value` in the signed query. */
+interface Pair {
+  key: string;
+  encoded: string;
+}
+
+const encodePair = ([key, value]: [string, string]): Pair => ({
+  key,
+  encoded: `${rfc3986(key)}=${rfc3986(value)}`,
+});
+
+const byKey = (a: Pair, b: Pair) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 function parseEndpoint(wssEndpoint: string): Endpoint {
   const url = new URL(wssEndpoint);
