@@ -73,6 +73,11 @@ export interface ViewerJoinResponse extends SignalingCredentials {
   title?: string;
   /** ISO 8601. */
   expiresAt: string;
+  /**
+   * Wait this long before opening the signaling socket: the server spaces a crowd's connects at the
+   * rate KVS takes them (3 a second per channel). Absent: connect at once.
+   */
+  connectDelayMs?: number;
 }
 
 export interface HealthResponse {

@@ -15,7 +15,7 @@ import { createSignalingChannel } from "./signaling-channel";
 
 export type ViewerCredentials = Pick<
   ViewerJoinResponse,
-  "clientId" | "signedUrl" | "iceServers" | "channelArn" | "region" | "iceTransportPolicy"
+  "clientId" | "signedUrl" | "iceServers" | "channelArn" | "region" | "iceTransportPolicy" | "connectDelayMs"
 >;
 
 /**
@@ -65,11 +65,13 @@ export function connectViewer(
   let offer: RTCSessionDescriptionInit | undefined;
   let offerSent = false;
   const early: RTCIceCandidate[] = [];
+  const slotDelay = credentials.connectDelayMs ?? 0;
+  let slot: ReturnType<typeof setTimeout> | undefined;
   const timer = setTimeout(() => {
     if (!opened) lose("signaling did not open");
     else if (!answered) lose("no answer from the sharer", "unanswered");
     else lose("no connection to the sharer");
-  }, connectTimeoutMs);
+  }, slotDelay + connectTimeoutMs);
   const connected = () => pc?.connectionState === "connected";
 
   const lose = (reason: string, loss: ConnectionLoss = "dropped") => {
@@ -142,12 +144,16 @@ export function connectViewer(
     if (closed) return;
     closed = true;
     clearTimeout(timer);
+    clearTimeout(slot);
     signaling.close();
     pc?.close();
   }
 
   // The SDK creates its WebSocket a few microtasks after open(); the peer waits for the next task.
-  signaling.open();
+  // In a crowd the server gives each viewer a connect slot: the peer and its offer are made while
+  // the socket waits for it.
+  if (slotDelay > 0) slot = setTimeout(() => signaling.open(), slotDelay);
+  else signaling.open();
   setTimeout(startPeer, 0);
   return { close };
 }

@@ -14,6 +14,7 @@ import { requireAllowedOrigin } from "./http/origin-check.ts";
 import { allowedOrigins } from "./http/origins.ts";
 import { requestLog } from "./http/request-log.ts";
 import { ANY_WEBSOCKET, baseSecurityHeaders, noStore } from "./http/security-headers.ts";
+import { createConnectSlots } from "./kvs/connect-slots.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import type { Logger } from "./logger.ts";
 import { createSessionRoute } from "./routes/create-session.ts";
@@ -48,6 +49,8 @@ export interface AppDeps {
   turnUsers?: TurnUsers;
   /** Who is connected (the embedded emulator sees it); absent: unknown, seats are only reservations. */
   viewerPresence?: ViewerPresence;
+  /** Viewer connects a channel takes per second (KVS: 3); 0 or absent: no limit, so no spacing. */
+  viewerConnectsPerSecond?: number;
 }
 
 /** The whole HTTP API as a Hono app. It never listens: `main.ts` (or a test) adapts it to a runtime. */
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps): Hono {
     iceTransportPolicy: config.iceTransportPolicy ?? "all",
     ...(deps.turnUsers ? { turnUsers: deps.turnUsers } : {}),
     ...(deps.viewerPresence ? { viewerPresence: deps.viewerPresence } : {}),
+    connectSlots: createConnectSlots({ perWindow: deps.viewerConnectsPerSecond ?? 0, clock }),
     ...(abuse ? { maxSessions: abuse.maxSessions } : {}),
     // 0 viewers per session is no limit: no seats to keep, so a join never lists who is connected.
     ...(abuse && abuse.viewersPerSession > 0

@@ -3,6 +3,7 @@
  * Node entry (`main.ts`), the Lambda handler and the test, e2e and bench helpers all build the server
  * here and only adapt it: listening, signals and start-up messages stay at the edge.
  */
+
 import { networkInterfaces } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
@@ -14,6 +15,7 @@ import type { RunningEmulator } from "./emulator/index.ts";
 import { ANY_WEBSOCKET, signalingSources } from "./http/security-headers.ts";
 import { createJanitor, type JanitorReport } from "./janitor.ts";
 import { connectKvs, type ExternalEmulator } from "./kvs/connect.ts";
+import { KVS_VIEWER_CONNECTS_PER_SECOND } from "./kvs/connect-slots.ts";
 import { createKvsBackend } from "./kvs/create-backend.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -97,6 +99,9 @@ export async function buildServer(config: Config, options: ServerOptions = {}): 
     viewerFiles: options.viewerFiles ?? viewerFilesFromDir(VIEWER_DIST),
     turnUsers: turnUsersFor(config.turn, clock),
     ...(emulator ? { viewerPresence: emulatorPresence(emulator, config.channelPrefix) } : {}),
+    viewerConnectsPerSecond: emulator
+      ? emulator.limits.connectsPerSecondPerChannel
+      : KVS_VIEWER_CONNECTS_PER_SECOND,
   });
   return {
     app,

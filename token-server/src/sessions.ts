@@ -15,6 +15,7 @@ import type { ViewerSeats } from "./abuse/viewer-seats.ts";
 import type { Clock } from "./clock.ts";
 import { newLinkId, newSessionId, viewerClientId } from "./ids.ts";
 import { checkAdmission } from "./kvs/admission.ts";
+import type { ConnectSlots } from "./kvs/connect-slots.ts";
 import type { KvsBackend } from "./kvs/port.ts";
 import { authorize, type TokenClaims, type TokenService } from "./tokens.ts";
 import { masterTurnUser, sharedTurnUsers, type TurnUsers } from "./turn/turn-users.ts";
@@ -31,6 +32,8 @@ export interface SessionServiceDeps {
   maxSessions?: number;
   /** Per-session viewer limit; absent: none. */
   seats?: ViewerSeats;
+  /** Spaces viewers' signaling connects under KVS's per-channel rate; absent: no spacing. */
+  connectSlots?: ConnectSlots;
   /** Signs each peer's TURN credentials for its own user; absent: the cached ones as they are. */
   turnUsers?: TurnUsers;
   /** Which viewers are connected, where the server can see it (embedded emulator). */
@@ -141,6 +144,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         }
       }
       const credentials = await kvs.viewerCredentials(sessionId, clientId);
+      const connectDelayMs = deps.connectSlots?.reserve(sessionId) ?? 0;
       return {
         clientId,
         signedUrl: credentials.signedUrl,
@@ -151,6 +155,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         source: claims.src ?? "tab",
         ...(claims.title !== undefined ? { title: claims.title } : {}),
         expiresAt: new Date(claims.exp * 1000).toISOString(),
+        ...(connectDelayMs > 0 ? { connectDelayMs } : {}),
       };
     },
 
