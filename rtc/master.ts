@@ -12,6 +12,7 @@ import type { MediaControls } from "./media-gate.ts";
 import type { SignalingState } from "./signaling-keeper.ts";
 import { createViewerPeers, type PeerEffect } from "./viewer-peers.ts";
 import {
+  admittedViewers,
   connectedViewers,
   emptyViewerRegistry,
   reduceViewers,
@@ -79,6 +80,7 @@ export function startMaster(options: MasterOptions, events: MasterEvents = {}): 
   const dispatch = (event: ViewerEvent): Promise<void> => {
     const { state, effects } = reduceViewers(registry, event, timeouts);
     registry = state;
+    peers.setAudience(admittedViewers(registry));
     // One peer's effects run in order (its tracks before the message about them, a farewell before
     // the close); different peers' run side by side.
     const chains = new Map<number, Promise<void>>();

@@ -7,6 +7,7 @@
 import type { IceServer, IceTransportPolicy } from "../protocol/api.ts";
 import { encodePeerMessage, PEER_CHANNEL, type PeerMessage } from "../protocol/peer-messages.ts";
 import { applyCodecPreferences } from "./codecs.ts";
+import type { VideoEncoding } from "./encoding-budget.ts";
 import type { SourceTracks } from "./media-gate.ts";
 import { START_BITRATE_KBPS, withStartBitrate } from "./start-bitrate.ts";
 
@@ -16,7 +17,8 @@ export interface ViewerPeerOptions {
   tracks: SourceTracks<MediaStreamTrack>;
   iceServers: IceServer[];
   iceTransportPolicy: IceTransportPolicy;
-  send: { maxBitrateKbps: number; maxFramerate: number };
+  /** The video encoder's limits to start with (see `encoding-budget.ts`). */
+  encoding: VideoEncoding;
   sendAnswer: (answer: RTCSessionDescriptionInit) => void;
   sendCandidate: (candidate: RTCIceCandidate) => void;
   onStateChange: (state: RTCPeerConnectionState) => void;
@@ -29,6 +31,8 @@ export interface ViewerPeer {
   addCandidate(candidate: RTCIceCandidateInit): void;
   /** Swaps what the senders carry (null: send nothing); resolves once both senders have it. */
   setTracks(tracks: SourceTracks<MediaStreamTrack>): Promise<void>;
+  /** New limits for the video encoder (the audience grew or shrank); no renegotiation. */
+  setEncoding(encoding: VideoEncoding): Promise<void>;
   /**
    * Sends on the Beam data channel (queued until it opens); resolves once it has left the buffer
    * (or could not be sent).
@@ -45,6 +49,7 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
   // Candidates can arrive before the remote description is set; they wait here until it is.
   let pending: RTCIceCandidateInit[] | null = [];
   let tracks = options.tracks;
+  let encoding = options.encoding;
   let negotiated = false;
   const queued: PeerMessage[] = [];
 
@@ -75,7 +80,7 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
   // The answer goes out first: the viewer waits on it, and nothing after it changes its SDP
   // (replaceTrack keeps the msid, the cap is an encoder setting, early candidates are the viewer's).
   const negotiate = async () => {
-    const startKbps = Math.min(START_BITRATE_KBPS, options.send.maxBitrateKbps);
+    const startKbps = Math.min(START_BITRATE_KBPS, encoding.maxBitrateKbps);
     await pc.setRemoteDescription({
       type: "offer",
       sdp: withStartBitrate(options.offer.sdp ?? "", startKbps),
@@ -91,7 +96,7 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
     pending = null;
     negotiated = true;
     await applyTracks();
-    await capVideo(pc, options.send);
+    await capVideo(pc, encoding);
   };
   negotiate().catch(() => {
     if (pc.signalingState !== "closed") pc.close();
@@ -111,6 +116,11 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
       tracks = next;
       // replaceTrack rejects only once the connection is closed, which its state change reports.
       return applyTracks().catch(() => {});
+    },
+    setEncoding(next) {
+      encoding = next;
+      // Before negotiation the answer path applies it; setParameters fails only on a closed peer.
+      return negotiated ? capVideo(pc, next).catch(() => {}) : Promise.resolve();
     },
     send(message) {
       if (channel.readyState === "connecting") {
@@ -146,15 +156,16 @@ function drained(channel: RTCDataChannel): Promise<void> {
 }
 
 /** By transceiver kind, not sender track: a paused or waiting viewer's sender has no track yet. */
-async function capVideo(pc: RTCPeerConnection, send: ViewerPeerOptions["send"]): Promise<void> {
+async function capVideo(pc: RTCPeerConnection, encoding: VideoEncoding): Promise<void> {
   for (const transceiver of pc.getTransceivers()) {
     if (transceiver.receiver.track.kind !== "video") continue;
     const sender = transceiver.sender;
     const parameters = sender.getParameters();
     if (!parameters.encodings?.length) parameters.encodings = [{}];
-    for (const encoding of parameters.encodings) {
-      encoding.maxBitrate = send.maxBitrateKbps * 1000;
-      encoding.maxFramerate = send.maxFramerate;
+    for (const sent of parameters.encodings) {
+      sent.maxBitrate = encoding.maxBitrateKbps * 1000;
+      sent.maxFramerate = encoding.maxFramerate;
+      sent.scaleResolutionDownBy = encoding.scaleResolutionDownBy;
     }
     await sender.setParameters(parameters);
   }

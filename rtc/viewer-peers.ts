@@ -3,10 +3,11 @@
  * `answer` effect, changed by the effects addressed to them, described for the sharer's viewer list.
  */
 import type { ViewerInfo } from "../protocol/extension-messages.ts";
+import { encodingFor, type SendCap, sameEncoding } from "./encoding-budget.ts";
 import type { MasterSignaling } from "./master-signaling.ts";
 import type { SourceTracks } from "./media-gate.ts";
 import { readSenderStats, type SenderStats } from "./sender-stats.ts";
-import { answerViewer, type ViewerPeer, type ViewerPeerOptions } from "./viewer-peer.ts";
+import { answerViewer, type ViewerPeer } from "./viewer-peer.ts";
 import type { ViewerEffect, ViewerEntry } from "./viewer-registry.ts";
 
 /** Effects on one existing peer connection. */
@@ -14,7 +15,8 @@ export type PeerEffect = Extract<ViewerEffect, { kind: "set-tracks" | "tell" | "
 
 export interface ViewerPeersOptions {
   stream: MediaStream;
-  send: ViewerPeerOptions["send"];
+  /** The share's own limits; each viewer gets its part of them (see `encoding-budget.ts`). */
+  send: SendCap;
   signaling: Pick<MasterSignaling, "ice" | "sendAnswer" | "sendCandidate">;
   onStateChange: (clientId: string, peer: number, state: RTCPeerConnectionState) => void;
 }
@@ -22,6 +24,7 @@ export interface ViewerPeersOptions {
 export function createViewerPeers(options: ViewerPeersOptions) {
   const peers = new Map<number, { peer: ViewerPeer; stats: SenderStats | null }>();
   let source = sourceTracks(options.stream);
+  let encoding = encodingFor(1, options.send);
 
   return {
     setSource(stream: MediaStream): void {
@@ -35,7 +38,7 @@ export function createViewerPeers(options: ViewerPeersOptions) {
           offer,
           tracks: { video: null, audio: null },
           ...options.signaling.ice,
-          send: options.send,
+          encoding,
           sendAnswer: (answer) => options.signaling.sendAnswer(answer, clientId),
           sendCandidate: (candidate) => options.signaling.sendCandidate(candidate, clientId),
           onStateChange: (state) => options.onStateChange(clientId, peer, state),
@@ -45,6 +48,14 @@ export function createViewerPeers(options: ViewerPeersOptions) {
         // A peer connection that cannot even be built (e.g. unusable ICE servers) leaves at once.
         options.onStateChange(clientId, peer, "failed");
       }
+    },
+
+    /** How many viewers are let in: every encoder's limits follow (see `encoding-budget.ts`). */
+    setAudience(viewers: number): void {
+      const next = encodingFor(Math.max(1, viewers), options.send);
+      if (sameEncoding(next, encoding)) return;
+      encoding = next;
+      for (const { peer } of peers.values()) void peer.setEncoding(next);
     },
 
     /** Resolves once the effect is done (tracks swapped, a message out of the buffer). */

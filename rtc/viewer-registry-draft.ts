@@ -58,6 +58,13 @@ export function connectedViewers(state: Pick<ViewerRegistryState, "viewers">): n
   return count;
 }
 
+/** Viewers let in, connected or still connecting: each has a video encoder of its own. */
+export function admittedViewers(state: Pick<ViewerRegistryState, "viewers">): number {
+  let count = 0;
+  for (const viewer of state.viewers.values()) if (viewer.admitted) count++;
+  return count;
+}
+
 /** Working copy for one reduction; never mutates the input state's objects. */
 export class ViewerDraft {
   readonly viewers: Map<string, ViewerEntry>;

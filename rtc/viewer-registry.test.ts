@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALL, Harness, NONE, OFFER, watching } from "./viewer-registry.harness.ts";
-import { connectedViewers } from "./viewer-registry.ts";
+import { admittedViewers, connectedViewers } from "./viewer-registry.ts";
 
 describe("joining", () => {
   it("answers and lets a viewer in at once when the sharer does not ask", () => {
@@ -12,6 +12,19 @@ describe("joining", () => {
     expect(h.connection("a", "connecting")).toEqual([]);
     expect(h.connection("a", "connected")).toEqual([{ kind: "report-peers", count: 1 }]);
     expect(connectedViewers(h.state)).toBe(1);
+  });
+
+  it("counts an encoder for every viewer let in, connected or not, and none for one still waiting", () => {
+    const h = new Harness(true);
+    h.offer("waits");
+    expect(admittedViewers(h.state)).toBe(0);
+    h.run({ type: "admit", clientId: "waits", allow: true });
+    h.offer("second");
+    h.run({ type: "admit", clientId: "second", allow: true });
+    expect(admittedViewers(h.state)).toBe(2);
+    expect(connectedViewers(h.state)).toBe(0);
+    h.connection("second", "failed");
+    expect(admittedViewers(h.state)).toBe(1);
   });
 
   it("tells a viewer let in during a pause or mute, and sends it nothing paused", () => {

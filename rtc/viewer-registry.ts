@@ -10,6 +10,7 @@ import { admissionFor, type MediaControls } from "./media-gate.ts";
 import { ViewerDraft, type ViewerEffect, type ViewerRegistryState } from "./viewer-registry-draft.ts";
 
 export {
+  admittedViewers,
   connectedViewers,
   type ViewerEffect,
   type ViewerEntry,
