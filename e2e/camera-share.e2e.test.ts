@@ -56,6 +56,8 @@ describe("camera share, from the toolbar to stop", () => {
     expect(width).toBeGreaterThan(0);
     expect(height).toBeGreaterThan(0);
     expect(stats.remoteAddress).toMatch(/^(127\.0\.0\.1|::1)$/);
+    // The inline script's connection is the page's only one: the bundle took it over, made none.
+    expect(await viewer.peerConnectionCount()).toBe(1);
 
     await waitFor("the popup to count the viewer", async () => (await popupViewerCount(popup)) === 1);
     await popup.getByRole("button", { name: "Copy link" }).click();

@@ -36,7 +36,8 @@ if (!link) {
   let { token } = link;
   const early = takeEarlyJoin(window, link);
   let earlyResult = early?.result;
-  let earlyConnection = early?.connection;
+  // Read when the first connect happens: the inline script sets it once the credentials are in.
+  let earlyUsed = false;
   const viewerId =
     early?.viewerId ??
     loadViewerId(
@@ -73,8 +74,8 @@ if (!link) {
           },
         },
       };
-      const held = earlyConnection;
-      earlyConnection = undefined;
+      const held = earlyUsed ? undefined : early?.connection;
+      earlyUsed = true;
       if (!held) return connectViewer(credentials, handlers);
       held.attach(handlers);
       return held.connection;

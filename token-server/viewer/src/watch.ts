@@ -37,7 +37,10 @@ export interface WatchDeps {
   connect: (credentials: ViewerJoinResponse, events: ConnectionEvents) => { close(): void };
   /** Between joins (each asks the server again). */
   policy: ReconnectPolicy;
-  /** Between connects KVS refused, with the same credentials: jittered, so a crowd spreads out. */
+  /**
+   * Before asking the server again after KVS refused a connect: jittered, so a crowd spreads out.
+   * The new join carries a new connect slot, after those the server already gave out.
+   */
   connectPolicy: ReconnectPolicy;
   schedule: (run: () => void, delayMs: number) => () => void;
   onState: (state: ViewerState) => void;
@@ -92,7 +95,7 @@ export function watchSession(deps: WatchDeps): Watch {
     cancelRetry = deps.schedule(() => void join(), delay);
   };
 
-  const join = async () => {
+  const join = async (refusals = 0) => {
     const current = ++generation;
     const result = await deps.join();
     if (current !== generation) return;
@@ -103,11 +106,12 @@ export function watchSession(deps: WatchDeps): Watch {
       return;
     }
     deps.onJoined(result.credentials);
-    connect(result.credentials, current, 0);
+    connect(result.credentials, current, refusals);
   };
 
-  // A refused connect is retried with the same credentials (their presigned URL lasts minutes), so
-  // a crowd neither asks the server again nor waits for anyone else's negotiation.
+  // A refused connect asks the server again: the server spaces a crowd's connects at the rate KVS
+  // takes them, so a viewer that missed its slot (a busy page connects late) gets the next free one
+  // instead of colliding again on a blind backoff.
   const connect = (credentials: ViewerJoinResponse, current: number, refusals: number) => {
     connection = deps.connect(credentials, {
       stream: (stream) => current === generation && deps.onStream(stream),
@@ -118,7 +122,7 @@ export function watchSession(deps: WatchDeps): Watch {
         const delay = loss === "refused" ? deps.connectPolicy(refusals) : null;
         if (delay !== null) {
           dispatch({ type: "throttled" });
-          cancelRetry = deps.schedule(() => connect(credentials, current, refusals + 1), delay);
+          cancelRetry = deps.schedule(() => void join(refusals + 1), delay);
           return;
         }
         lastFailure = "peer_unreachable";
