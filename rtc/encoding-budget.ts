@@ -1,7 +1,7 @@
 /**
  * Peer-to-peer means one video encoder per viewer, so the sharer's CPU and upload grow with the
- * crowd. Past two viewers each encoder gets a smaller picture (and past eight a lower frame rate),
- * which keeps the sharer near the cost of two full-quality viewers: on this project's 2-core bench
+ * crowd. Past two viewers each encoder gets a smaller picture (never a lower frame rate: motion
+ * stays smooth), which keeps the sharer near the cost of two full-quality viewers: on this project's 2-core bench
  * machine, ten viewers at full quality each starved everything else on it and took ~20 s to all
  * play. A share that outgrows this belongs on a media server (fan-out).
  */
@@ -18,13 +18,12 @@ export interface VideoEncoding extends SendCap {
 const MIN_BITRATE_SHARE = 0.3;
 
 export function encodingFor(viewers: number, cap: SendCap): VideoEncoding {
-  const scale = viewers <= 2 ? 1 : viewers <= 4 ? 1.5 : 2;
-  const frameRate = viewers <= 8 ? cap.maxFramerate : Math.max(1, Math.round((cap.maxFramerate * 2) / 3));
-  // Bitrate follows the pixels per second encoded, relative to the full picture.
-  const pixelShare = frameRate / cap.maxFramerate / (scale * scale);
+  const scale = viewers <= 2 ? 1 : viewers <= 4 ? 1.5 : viewers <= 8 ? 2 : 2.5;
+  // Bitrate follows the pixels encoded, relative to the full picture.
+  const pixelShare = 1 / (scale * scale);
   return {
     scaleResolutionDownBy: scale,
-    maxFramerate: frameRate,
+    maxFramerate: cap.maxFramerate,
     maxBitrateKbps: Math.round(cap.maxBitrateKbps * Math.max(MIN_BITRATE_SHARE, pixelShare)),
   };
 }
