@@ -47,6 +47,13 @@ describe("connect slots", () => {
     expect(slots.reserve("s1")).toBe(0);
   });
 
+  it("never hands out a wait past its bound, however many joins keep coming", () => {
+    const { slots } = slotsAt();
+    const delays = Array.from({ length: 1_000 }, () => slots.reserve("s1"));
+    expect(Math.max(...delays)).toBe(4_000);
+    expect(delays.slice(0, 12)).toEqual([0, 0, 0, 1100, 1100, 1100, 2200, 2200, 2200, 3300, 3300, 3300]);
+  });
+
   it("hands out no waits when the channel has no connect limit", () => {
     const { slots } = slotsAt(0);
     expect(Array.from({ length: 5 }, () => slots.reserve("s1"))).toEqual([0, 0, 0, 0, 0]);

@@ -24,23 +24,32 @@ export interface ConnectSlotOptions {
   clock: Clock;
   /** Channels remembered at most (the oldest are forgotten first). */
   maxChannels?: number;
+  /**
+   * The longest wait handed out. A full channel's crowd (10 viewers) needs 3.3 s; past that, joins
+   * that keep coming (rejoins, or someone with the link hammering it) must not push every later
+   * viewer's slot further away, so they connect at this bound and KVS's own refusal paces them.
+   */
+  maxDelayMs?: number;
 }
 
 export function createConnectSlots(options: ConnectSlotOptions): ConnectSlots {
   const windowMs = options.windowMs ?? 1_100;
   const maxChannels = options.maxChannels ?? 10_000;
-  /** Per session, the slots still inside the window (or ahead of now), oldest first. */
+  const maxDelayMs = options.maxDelayMs ?? 4_000;
+  /** Per session, its latest `perWindow` slots, oldest first: all the next slot depends on. */
   const channels = new Map<string, number[]>();
 
   return {
     reserve(sessionId) {
       if (options.perWindow <= 0) return 0;
       const now = options.clock.now();
-      const slots = (channels.get(sessionId) ?? []).filter((at) => at > now - windowMs);
+      const slots = channels.get(sessionId) ?? [];
       // The window holds `perWindow` slots: the next one opens when the oldest of them leaves it.
-      const blocking = slots[slots.length - options.perWindow];
-      const at = blocking === undefined ? now : Math.max(now, blocking + windowMs);
+      const blocking = slots.length < options.perWindow ? undefined : slots[0];
+      const at =
+        blocking === undefined ? now : Math.min(now + maxDelayMs, Math.max(now, blocking + windowMs));
       slots.push(at);
+      if (slots.length > options.perWindow) slots.shift();
       channels.delete(sessionId);
       channels.set(sessionId, slots);
       if (channels.size > maxChannels) channels.delete(channels.keys().next().value as string);
