@@ -17,12 +17,22 @@ const credentials = (clientId: string): ViewerJoinResponse => ({
 /** Drives a watch with scripted join answers; records states and connections. */
 function harness(answers: JoinResult[], maxAttempts = 5) {
   const states: ViewerStateName[] = [];
-  const connections: { clientId: string; events: ConnectionEvents; closed: boolean }[] = [];
+  const connections: {
+    clientId: string;
+    connectDelayMs?: number;
+    events: ConnectionEvents;
+    closed: boolean;
+  }[] = [];
   const join = vi.fn(async () => answers.shift() ?? { ok: true as const, credentials: credentials("later") });
   const watch = watchSession({
     join,
     connect: (creds, events) => {
-      const connection = { clientId: creds.clientId, events, closed: false };
+      const connection = {
+        clientId: creds.clientId,
+        connectDelayMs: creds.connectDelayMs,
+        events,
+        closed: false,
+      };
       connections.push(connection);
       return {
         close: () => {
@@ -161,43 +171,35 @@ describe("watchSession", () => {
     expect(h.connections).toHaveLength(3 + UNANSWERED_BEFORE_GONE);
   });
 
-  it("says joining and, after a jittered wait, asks the server for a new connect slot when KVS refused", async () => {
-    const h = harness([
-      { ok: true, credentials: credentials("a") },
-      { ok: true, credentials: credentials("b") },
-      { ok: true, credentials: credentials("c") },
-    ]);
+  it("says joining and retries a refused connect with the same credentials, spread by jitter", async () => {
+    const h = harness([{ ok: true, credentials: { ...credentials("a"), connectDelayMs: 1100 } }]);
     await vi.advanceTimersByTimeAsync(0);
     h.connections[0]?.events.lost("signaling closed", "refused");
     expect(h.states).toEqual(["connecting", "joining"]);
     // 0.5 draws 80 % of the 500 ms step.
     await vi.advanceTimersByTimeAsync(399);
-    expect(h.join).toHaveBeenCalledTimes(1);
+    expect(h.connections).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(h.join).toHaveBeenCalledTimes(2);
-    expect(h.connections.map((c) => c.clientId)).toEqual(["a", "b"]);
-    // The next refusal waits the next, longer step.
+    expect(h.connections.map((c) => c.clientId)).toEqual(["a", "a"]);
+    // Its connect slot is behind it: the retry connects as soon as its jitter is over.
+    expect(h.connections.map((c) => c.connectDelayMs)).toEqual([1100, 0]);
     h.connections[1]?.events.lost("signaling closed", "refused");
-    await vi.advanceTimersByTimeAsync(799);
-    expect(h.connections).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(h.connections.map((c) => c.clientId)).toEqual(["a", "b", "c"]);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.connections).toHaveLength(3);
     h.watch.playing();
     expect(h.states).toEqual(["connecting", "joining", "live"]);
+    expect(h.join).toHaveBeenCalledTimes(1);
   });
 
-  it("once refused connects are used up, retries as after any loss, without counting the sharer gone", async () => {
+  it("asks the server again once refused connects are used up, without counting the sharer gone", async () => {
     const h = harness([], 8);
     await vi.advanceTimersByTimeAsync(0);
     for (let i = 0; i < 4; i++) {
       h.connections[i]?.events.lost("signaling closed", "refused");
       await vi.advanceTimersByTimeAsync(5000);
     }
-    // One join per refusal while the connect policy lasts (3), then one as for a lost connection.
-    expect(h.join).toHaveBeenCalledTimes(5);
-    expect(h.connections).toHaveLength(5);
-    expect(h.states.at(-1)).toBe("joining");
-    expect(h.states).not.toContain("error");
+    expect(h.join).toHaveBeenCalledTimes(2);
+    expect(h.states).toEqual(["connecting", "joining"]);
   });
 
   it("does not let a stopped page's pending connect retry run", async () => {

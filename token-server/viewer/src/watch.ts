@@ -37,10 +37,7 @@ export interface WatchDeps {
   connect: (credentials: ViewerJoinResponse, events: ConnectionEvents) => { close(): void };
   /** Between joins (each asks the server again). */
   policy: ReconnectPolicy;
-  /**
-   * Before asking the server again after KVS refused a connect: jittered, so a crowd spreads out.
-   * The new join carries a new connect slot, after those the server already gave out.
-   */
+  /** Between connects KVS refused, with the same credentials: jittered, so a crowd spreads out. */
   connectPolicy: ReconnectPolicy;
   schedule: (run: () => void, delayMs: number) => () => void;
   onState: (state: ViewerState) => void;
@@ -95,7 +92,7 @@ export function watchSession(deps: WatchDeps): Watch {
     cancelRetry = deps.schedule(() => void join(), delay);
   };
 
-  const join = async (refusals = 0) => {
+  const join = async () => {
     const current = ++generation;
     const result = await deps.join();
     if (current !== generation) return;
@@ -106,12 +103,14 @@ export function watchSession(deps: WatchDeps): Watch {
       return;
     }
     deps.onJoined(result.credentials);
-    connect(result.credentials, current, refusals);
+    connect(result.credentials, current, 0);
   };
 
-  // A refused connect asks the server again: the server spaces a crowd's connects at the rate KVS
-  // takes them, so a viewer that missed its slot (a busy page connects late) gets the next free one
-  // instead of colliding again on a blind backoff.
+  // A refused connect is retried with the same credentials (their presigned URL lasts minutes), so
+  // a crowd neither asks the server again nor waits for anyone else's negotiation. Its connect slot
+  // has passed by then: the retry waits only for its jittered delay. (Asking the server for a new
+  // slot instead put every late viewer at the back of the queue, and on the 2-core bench half of a
+  // crowd of ten then never played within 30 s.)
   const connect = (credentials: ViewerJoinResponse, current: number, refusals: number) => {
     connection = deps.connect(credentials, {
       stream: (stream) => current === generation && deps.onStream(stream),
@@ -122,7 +121,8 @@ export function watchSession(deps: WatchDeps): Watch {
         const delay = loss === "refused" ? deps.connectPolicy(refusals) : null;
         if (delay !== null) {
           dispatch({ type: "throttled" });
-          cancelRetry = deps.schedule(() => void join(refusals + 1), delay);
+          const now = { ...credentials, connectDelayMs: 0 };
+          cancelRetry = deps.schedule(() => connect(now, current, refusals + 1), delay);
           return;
         }
         lastFailure = "peer_unreachable";
