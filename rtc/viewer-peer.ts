@@ -96,7 +96,15 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
     pending = null;
     negotiated = true;
     await applyTracks();
-    await capVideo(pc, encoding);
+    await cap();
+  };
+  // One setParameters at a time, with the latest limits: Chromium refuses a second one started
+  // before the first settled, and a crowd changes the limits while peers are still negotiating.
+  // A refused cap must never fail the connection (it did, and a crowd of ten lost peers to it).
+  let capping = Promise.resolve();
+  const cap = () => {
+    capping = capping.then(() => capVideo(pc, encoding)).catch(() => {});
+    return capping;
   };
   negotiate().catch(() => {
     if (pc.signalingState !== "closed") pc.close();
@@ -119,8 +127,8 @@ export function answerViewer(options: ViewerPeerOptions): ViewerPeer {
     },
     setEncoding(next) {
       encoding = next;
-      // Before negotiation the answer path applies it; setParameters fails only on a closed peer.
-      return negotiated ? capVideo(pc, next).catch(() => {}) : Promise.resolve();
+      // Before negotiation the answer path applies it.
+      return negotiated ? cap() : Promise.resolve();
     },
     send(message) {
       if (channel.readyState === "connecting") {
