@@ -5,9 +5,8 @@
  * the page's own loading is off the join's path. The bundle takes both over once, for the same link.
  */
 
-import type { ViewerJoinResponse } from "../../../protocol/api";
 import { type ParsedViewerLink, parseViewerLink } from "../../../protocol/link";
-import type { ViewerConnection, ViewerConnectionHandlers } from "../../../rtc/viewer";
+import type { connectViewer } from "../../../rtc/viewer";
 import { type HeldConnection, holdConnection } from "./held-connection";
 import { requestViewerCredentials } from "./join-client";
 import { loadViewerId } from "./viewer-id";
@@ -23,10 +22,7 @@ export interface EarlyJoin extends ParsedViewerLink {
 }
 
 /** `connectViewer`, which the inline script also lends the bundle (see `early-join-script.ts`). */
-export type ConnectViewer = (
-  credentials: ViewerJoinResponse,
-  handlers: ViewerConnectionHandlers,
-) => ViewerConnection;
+export type ConnectViewer = typeof connectViewer;
 
 declare global {
   interface Window {
