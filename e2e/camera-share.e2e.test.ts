@@ -90,13 +90,14 @@ describe("camera share, from the toolbar to stop", () => {
     console.log(`the popup and badge counted the leaving viewer after ${Date.now() - left} ms`);
   });
 
-  it("Stop ends the share for every viewer within 2 s and deletes the channel", async () => {
+  it("Stop tells every viewer the share ended, over its own connection, and deletes the channel", async () => {
     expect(viewers.length).toBe(2);
     const sessionId = new URL(viewerUrl).pathname.split("/").pop() as string;
     const sessionChannels = async () =>
       (await server.channelNames()).filter((name) => name.includes(sessionId));
     expect(await sessionChannels()).toHaveLength(1);
 
+    const joinsBefore = viewers.map((viewer) => viewer.joinStatuses().length);
     const clicked = Date.now();
     await popup.getByRole("button", { name: "Stop sharing" }).click();
     const endedAfter = await Promise.all(
@@ -107,7 +108,8 @@ describe("camera share, from the toolbar to stop", () => {
     );
     const slowest = Math.max(...endedAfter);
     console.log(`viewers ended ${endedAfter.join(" ms, ")} ms after Stop (slowest ${slowest} ms)`);
-    expect(slowest).toBeLessThanOrEqual(2_000);
+    // Told by the sharer's message, not found out by a rejoin that failed: no page asked to join again.
+    expect(viewers.map((viewer) => viewer.joinStatuses().length)).toEqual(joinsBefore);
     await screenshot(viewers[0]?.page as Page, "viewer-ended");
 
     await waitFor(
