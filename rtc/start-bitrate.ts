@@ -5,7 +5,7 @@
  * rate from `x-google-start-bitrate` on the codecs of the remote description, so the master writes
  * it into the viewer's offer before applying it (other browsers ignore the parameter).
  */
-const VIDEO_CODEC = /^a=rtpmap:(\d+) (VP8|VP9|H264|AV1)\/90000$/i;
+export const VIDEO_CODEC = /^a=rtpmap:(\d+) (VP8|VP9|H264|AV1)\/90000$/i;
 
 /** Never above the share's own cap; congestion control still lowers it on a slow link. */
 export const START_BITRATE_KBPS = 1000;

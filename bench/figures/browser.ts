@@ -17,6 +17,7 @@ import { CROWD_ROUNDS, crowdFigures, crowdJoins, measureCrowds } from "./crowd";
 import { joinOverheadFigure, measureJoinOverhead, sequentialJoins } from "./join-overhead";
 import { measureMediaLoad, mediaLoadFigures } from "./media-load";
 import { measureNavigationFloor, navigationFloorFigures, openRunningContext } from "./navigation-floor";
+import { measureP2pFloor, p2pFloorFigures } from "./p2p-floor";
 import { measurePopupConnect, popupConnectFigure } from "./popup-connect";
 import { type Join, measureWarmJoins, phaseMedians, ttffFigures } from "./viewer-ttff";
 import { measureWebRtcFloor, webRtcFloorFigure } from "./webrtc-floor";
@@ -34,7 +35,7 @@ export const RUNS = {
 
 /** The parts that need the sharer's browser and a live share. */
 const SHARE_PARTS: readonly Part[] = ["popup", "ttff", "join-overhead", "crowd", "media"];
-export const BROWSER_PARTS: readonly Part[] = ["webrtc-floor", "navigation", ...SHARE_PARTS];
+export const BROWSER_PARTS: readonly Part[] = ["webrtc-floor", "navigation", "p2p-floor", ...SHARE_PARTS];
 
 export interface BrowserDetails {
   chromium?: string;
@@ -78,6 +79,16 @@ export async function browserFigures(
       navigation.warm = median(floor.warm);
       log(`navigation floor: fresh ${navigation.fresh.toFixed(0)} ms, warm ${navigation.warm.toFixed(0)} ms`);
       figures.push(...navigationFloorFigures(floor));
+    }
+    if (parts.has("p2p-floor")) {
+      const floor = await measureP2pFloor(browser, RUNS.joins);
+      samples.p2p_floor_fresh_ms = ttffOf(floor.fresh);
+      samples.p2p_floor_warm_ms = ttffOf(floor.warm);
+      samples.p2p_floor_crowd_ms = ttffOf(floor.crowd);
+      phases.p2p_floor_fresh = phaseMedians(floor.fresh);
+      const ms = (joins: readonly (Join | null)[]) => median(ttffOf(joins)).toFixed(0);
+      log(`P2P floor: fresh ${ms(floor.fresh)} ms, warm ${ms(floor.warm)} ms, crowd ${ms(floor.crowd)} ms`);
+      figures.push(...p2pFloorFigures(floor));
     }
     if (!SHARE_PARTS.some((part) => parts.has(part))) return figures;
 

@@ -32,7 +32,7 @@ function firstFrame(page: Page): Promise<Join | null> {
   return watchFirstFrame(page, CROWD_TIMEOUT_MS).catch(() => null);
 }
 
-async function crowdRound(browser: Browser, url: string, size: number): Promise<CrowdRound> {
+export async function crowdRound(browser: Browser, url: string, size: number): Promise<CrowdRound> {
   const contexts = await Promise.all(
     Array.from({ length: size }, () => browser.newContext({ viewport: { width: 960, height: 600 } })),
   );

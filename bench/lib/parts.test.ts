@@ -8,7 +8,7 @@ describe("selectParts", () => {
 
   it("runs the named parts and the floors their goals are measured against", () => {
     expect([...selectParts(["--only", "crowd,ttff"])].sort()).toEqual(
-      ["crowd", "navigation", "ttff", "webrtc-floor"].sort(),
+      ["crowd", "navigation", "p2p-floor", "ttff", "webrtc-floor"].sort(),
     );
   });
 

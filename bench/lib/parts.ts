@@ -10,6 +10,7 @@ export const PARTS = [
   "emulator",
   "webrtc-floor",
   "navigation",
+  "p2p-floor",
   "popup",
   "ttff",
   "join-overhead",
@@ -20,7 +21,7 @@ export type Part = (typeof PARTS)[number];
 
 /** A goal measured against a floor needs that floor from the same run. */
 const NEEDS: Partial<Record<Part, Part[]>> = {
-  ttff: ["webrtc-floor", "navigation"],
+  ttff: ["webrtc-floor", "navigation", "p2p-floor"],
   "join-overhead": ["webrtc-floor"],
 };
 
