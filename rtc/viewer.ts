@@ -44,7 +44,10 @@ export interface ViewerConnection {
   close(): void;
 }
 
-/** Without an answer and ICE by then, the sharer is not there (KVS drops offers nobody receives). */
+/**
+ * Without an answer by then, the sharer is not there (KVS drops offers nobody receives); an answer
+ * starts the same time again for ICE and DTLS.
+ */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
@@ -67,11 +70,12 @@ export function connectViewer(
   const early: RTCIceCandidate[] = [];
   const slotDelay = credentials.connectDelayMs ?? 0;
   let slot: ReturnType<typeof setTimeout> | undefined;
-  const timer = setTimeout(() => {
+  const expire = () => {
     if (!opened) lose("signaling did not open");
     else if (!answered) lose("no answer from the sharer", "unanswered");
     else lose("no connection to the sharer");
-  }, slotDelay + connectTimeoutMs);
+  };
+  let timer = setTimeout(expire, slotDelay + connectTimeoutMs);
   const connected = () => pc?.connectionState === "connected";
 
   const lose = (reason: string, loss: ConnectionLoss = "dropped") => {
@@ -103,9 +107,15 @@ export function connectViewer(
         flush();
       },
       answer: (answer) => {
+        // An answer to this viewer's previous attempt (same client id, the sharer was slow) can
+        // arrive before this attempt's offer is out: it is not ours, and ours is still to come.
+        if (answered || pc?.signalingState !== "have-local-offer" || !offerSent) return;
         answered = true;
         handlers.phase?.("answer", performance.now());
-        pc?.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
+        // The sharer is there: ICE gets a full window of its own (on a loaded machine it is slow).
+        clearTimeout(timer);
+        timer = setTimeout(expire, connectTimeoutMs);
+        pc.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
       },
       // Queued behind the answer on the peer connection. A candidate the browser cannot use is not
       // fatal; ICE goes on with the others.
