@@ -1,6 +1,7 @@
 /**
  * Token-server figures: the viewer-credential endpoint under load (Beam vs the tutorial baseline),
- * the floor (a bare `node:http` server answering a body of the same size under the same load) and
+ * two floors answering a body of the same size under the same load (bare `node:http`, and one Hono
+ * route on `@hono/node-server`, the framework Beam is built on) and
  * session creation latency. The servers run in child processes with KVS quotas lifted, so the
  * baseline is limited by its own work, not by throttling (real KVS would cap it far lower).
  */
@@ -28,8 +29,8 @@ async function underLoad(pid: number, url: string, body: string): Promise<LoadRe
   return { ...load, cpuUs: ((cpuMs(pid) - cpuBefore) * 1000) / (load.rps * LOAD_SECONDS) };
 }
 
-/** The bare `node:http` floor, answering as many bytes as Beam's join answer. */
-async function measureFloor(beamJoinUrl: string, body: string) {
+/** A floor server (`serve-floor.ts`) answering as many bytes as Beam's join answer, under the same load. */
+async function measureFloor(server: FloorServer, beamJoinUrl: string, path: string, body: string) {
   const response = await fetch(beamJoinUrl, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -37,14 +38,17 @@ async function measureFloor(beamJoinUrl: string, body: string) {
   });
   const bytes = (await response.arrayBuffer()).byteLength;
   const child = await startChild<{ url: string }>("bench/servers/serve-floor.ts", {
-    env: { FLOOR_BODY_BYTES: String(bytes) },
+    env: { FLOOR_BODY_BYTES: String(bytes), FLOOR_SERVER: server },
   });
   try {
-    return { bytes, ...(await underLoad(child.pid, child.ready.url, body)) };
+    return { server, bytes, ...(await underLoad(child.pid, `${child.ready.url}${path}`, body)) };
   } finally {
     await child.stop();
   }
 }
+
+type FloorServer = "node" | "hono";
+const FLOOR_NAME: Record<FloorServer, string> = { node: "bare node:http", hono: "one Hono route" };
 
 export async function httpServerFigures(log: (line: string) => void): Promise<Figure[]> {
   const child = await startChild<Ready>("bench/servers/serve-stack.ts");
@@ -59,8 +63,13 @@ export async function httpServerFigures(log: (line: string) => void): Promise<Fi
     const baseline = await postLoad(`${baselineUrl}${join.path}`, join.body, LOAD_SECONDS);
     log(`baseline viewer joins: ${Math.round(baseline.rps)} req/s, p99 ${baseline.p99.toFixed(1)} ms`);
     const creates = await sequentialCreates(beamUrl, CREATES);
-    const floor = await measureFloor(`${beamUrl}${join.path}`, join.body);
-    log(`bare node:http floor: ${Math.round(floor.rps)} req/s, p99 ${floor.p99.toFixed(1)} ms`);
+    const floors = [];
+    for (const server of ["node", "hono"] as const) {
+      const floor = await measureFloor(server, `${beamUrl}${join.path}`, join.path, join.body);
+      log(`${FLOOR_NAME[server]} floor: ${Math.round(floor.rps)} req/s, p99 ${floor.p99.toFixed(1)} ms`);
+      floors.push(floor);
+    }
+    const [floor, honoFloor] = floors as [Floor, Floor];
     const failures = beam.failures + baseline.failures;
     const failureNote = failures ? `; ${beam.failures} Beam / ${baseline.failures} baseline non-2xx` : "";
     return [
@@ -72,7 +81,7 @@ export async function httpServerFigures(log: (line: string) => void): Promise<Fi
         baseline: baseline.rps,
         ratio: { value: beam.rps / baseline.rps, of: "baseline" },
         goal: { on: "value", op: ">=", target: 10_000, text: "≥ 10k req/s" },
-        note: `autocannon, 16 connections, ${LOAD_SECONDS} s, one warm session; ${Math.round((100 * beam.rps) / floor.rps)} % of the bare node:http floor${failureNote}`,
+        note: `autocannon, 16 connections, ${LOAD_SECONDS} s, one warm session; ${Math.round((100 * beam.rps) / floor.rps)} % of the bare node:http floor, ${Math.round((100 * beam.rps) / honoFloor.rps)} % of one Hono route${failureNote}`,
       }),
       judge({
         id: "viewer_credentials_cpu_us",
@@ -106,7 +115,7 @@ export async function httpServerFigures(log: (line: string) => void): Promise<Fi
         ratio: { value: baseline.p99 / beam.p99, of: "better" },
         goal: { on: "value", op: "<", target: 5, text: "< 5 ms" },
       }),
-      ...floorFigures(floor, beam),
+      ...floors.flatMap((f) => floorFigures(f, beam)),
       judge({
         id: "session_create_p50_ms",
         label: "session create p50 (0 ms KVS delay)",
@@ -126,28 +135,22 @@ export async function httpServerFigures(log: (line: string) => void): Promise<Fi
   }
 }
 
-function floorFigures(floor: LoadResult & { cpuUs: number; bytes: number }, beam: LoadResult): Figure[] {
+type Floor = Awaited<ReturnType<typeof measureFloor>>;
+
+function floorFigures(floor: Floor, beam: LoadResult): Figure[] {
+  const name = FLOOR_NAME[floor.server];
+  const id = floor.server === "node" ? "http_floor" : `http_floor_${floor.server}`;
   return [
     judge({
-      id: "http_floor_rps",
-      label: "floor: bare node:http, same-size JSON",
+      id: `${id}_rps`,
+      label: `floor: ${name}, same-size JSON`,
       value: floor.rps,
       unit: "req/s",
       ratio: { value: beam.rps / floor.rps, of: "floor (Beam)" },
       note: `${floor.bytes}-byte body, same autocannon load; p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms`,
     }),
-    judge({
-      id: "http_floor_p99_ms",
-      label: "floor: bare node:http latency p99",
-      value: floor.p99,
-      unit: "ms",
-    }),
-    judge({
-      id: "http_floor_cpu_us",
-      label: "floor: bare node:http CPU per request",
-      value: floor.cpuUs,
-      unit: "µs",
-    }),
+    judge({ id: `${id}_p99_ms`, label: `floor: ${name} latency p99`, value: floor.p99, unit: "ms" }),
+    judge({ id: `${id}_cpu_us`, label: `floor: ${name} CPU per request`, value: floor.cpuUs, unit: "µs" }),
   ];
 }
 
