@@ -45,8 +45,8 @@ export interface ViewerConnection {
 }
 
 /**
- * Without an answer by then, the sharer is not there (KVS drops offers nobody receives); an answer
- * starts the same time again for ICE and DTLS.
+ * The window of each step of an attempt: the socket's open (after its connect slot), then the
+ * answer (without one, the sharer is not there: KVS drops offers nobody receives), then ICE and DTLS.
  */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -76,6 +76,12 @@ export function connectViewer(
     else lose("no connection to the sharer");
   };
   let timer = setTimeout(expire, slotDelay + connectTimeoutMs);
+  // Each step that shows progress (the socket open, the answer) gives the next one a full window:
+  // on a loaded machine one step alone can take seconds, and a retry only adds to the load.
+  const progressed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(expire, connectTimeoutMs);
+  };
   const connected = () => pc?.connectionState === "connected";
 
   const lose = (reason: string, loss: ConnectionLoss = "dropped") => {
@@ -103,6 +109,7 @@ export function connectViewer(
     {
       open: () => {
         opened = true;
+        progressed();
         handlers.phase?.("signaling", performance.now());
         flush();
       },
@@ -112,9 +119,7 @@ export function connectViewer(
         if (answered || pc?.signalingState !== "have-local-offer" || !offerSent) return;
         answered = true;
         handlers.phase?.("answer", performance.now());
-        // The sharer is there: ICE gets a full window of its own (on a loaded machine it is slow).
-        clearTimeout(timer);
-        timer = setTimeout(expire, connectTimeoutMs);
+        progressed();
         pc.setRemoteDescription(answer).catch((error) => lose(`bad answer: ${String(error)}`));
       },
       // Queued behind the answer on the peer connection. A candidate the browser cannot use is not
