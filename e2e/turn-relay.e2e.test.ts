@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../token-server/src/testing/free-port.ts";
 import { COTURN_BINARY, type RunningCoturn, startCoturn } from "../token-server/src/turn/coturn";
 import { coturnUrls } from "../token-server/src/turn/turn-config";
 import { screenshot } from "./harness/artifacts";
 import { type BeamStack, startBeamStack } from "./harness/beam-server";
 import { readCandidates } from "./harness/candidates";
-import { freePort } from "./harness/free-port";
 import { configureServer } from "./harness/options-page";
 import { requireBuiltExtension } from "./harness/paths";
 import { startShare } from "./harness/popup";

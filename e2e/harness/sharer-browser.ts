@@ -9,8 +9,8 @@ import {
   type Page,
   type Worker,
 } from "playwright-core";
+import { freePort } from "../../token-server/src/testing/free-port.ts";
 import { BASE_ARGS, CHROMIUM_PATH } from "./chromium";
-import { freePort } from "./free-port";
 import { waitFor } from "./wait";
 
 /** The person sharing: a Chromium profile with the built extension loaded, driven like a user. */

@@ -5,15 +5,8 @@ import { createServer } from "node:net";
 import { dirname } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../testing/free-port.ts";
 import { COTURN_BINARY, coturnArgs, coturnConfig, startCoturn } from "./coturn.ts";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {

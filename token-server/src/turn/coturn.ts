@@ -2,12 +2,10 @@
  * Debian's coturn (`/usr/bin/turnserver`) as a child process, configured for the TURN REST
  * shared-secret scheme: whoever knows the secret mints expiring credentials, nobody keeps a user list.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { startDaemon, waitForListener } from "../daemon/daemon.ts";
 import { DENIED_PEER_RANGES, LOOPBACK_PEER_RANGES } from "./peer-ranges.ts";
 
 export const COTURN_BINARY = "/usr/bin/turnserver";
@@ -106,74 +104,21 @@ function writeConfig(options: CoturnOptions, stateDir: string): string {
 export async function startCoturn(options: CoturnOptions, readyTimeoutMs = 10_000): Promise<RunningCoturn> {
   // mkdtemp makes the directory 0700; it and the configuration in it go when coturn stops.
   const stateDir = mkdtempSync(join(tmpdir(), "beam-coturn-"));
-  const child = spawn(options.binary ?? COTURN_BINARY, coturnArgs(writeConfig(options, stateDir)), {
-    stdio: ["ignore", "pipe", "pipe"],
+  const host = isWildcard(options.listenHost) ? "127.0.0.1" : options.listenHost;
+  // coturn opens its TCP and UDP listeners together; a TCP connect proves both are up.
+  const daemon = await startDaemon({
+    name: "coturn",
+    binary: options.binary ?? COTURN_BINARY,
+    args: coturnArgs(writeConfig(options, stateDir)),
+    ready: () => waitForListener("coturn", host, options.port, readyTimeoutMs),
+    cleanup: () => rmSync(stateDir, { recursive: true, force: true }),
+    ...(options.onLog ? { onLog: options.onLog } : {}),
   });
-  let output = "";
-  const onData = (chunk: Buffer) => {
-    const text = chunk.toString();
-    output += text;
-    for (const line of text.split("\n")) if (line.trim()) options.onLog?.(line);
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const spawnError = new Promise<never>((_, reject) =>
-    child.once("error", (error) =>
-      reject(new Error(`cannot run ${options.binary ?? COTURN_BINARY}: ${error.message}`)),
-    ),
-  );
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const killed = await Promise.race([exited.then(() => true), sleep(3_000).then(() => false)]);
-      if (!killed) child.kill("SIGKILL");
-      await exited;
-    }
-    rmSync(stateDir, { recursive: true, force: true });
-  };
-  try {
-    await Promise.race([
-      spawnError,
-      exited.then(() => {
-        throw new Error(`coturn exited during start-up:\n${output.trim().split("\n").slice(-8).join("\n")}`);
-      }),
-      waitForListener(
-        isWildcard(options.listenHost) ? "127.0.0.1" : options.listenHost,
-        options.port,
-        readyTimeoutMs,
-      ),
-    ]);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   return {
-    pid: child.pid ?? 0,
+    pid: daemon.pid,
     port: options.port,
     configFile: join(stateDir, "turnserver.conf"),
-    log: () => output,
-    close: stop,
+    log: daemon.log,
+    close: daemon.stop,
   };
-}
-
-/** coturn opens its TCP and UDP listeners together; a TCP connect proves both are up. */
-async function waitForListener(host: string, port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await canConnect(host, port)) return;
-    await sleep(100);
-  }
-  throw new Error(`coturn did not listen on ${host}:${port} within ${timeoutMs} ms`);
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
