@@ -1,48 +1,14 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { freePort } from "../testing/free-port.ts";
 import { JANUS_BINARY, janusConfig, type RunningJanus, startJanus } from "./janus.ts";
+import { connectJanus, request } from "./janus-api.harness.ts";
 import { mintJanusToken, VIDEOROOM_PLUGIN } from "./janus-token.ts";
 
 const TOKEN_SECRET = "janus-token-secret-0123456789";
 const ADMIN_KEY = "janus-admin-key-0123456789";
 const HOUR = 3_600_000;
-
-/** A Janus API client on one WebSocket (Janus binds a session to the connection that made it). */
-async function connectJanus(url: string) {
-  const socket = new WebSocket(url, "janus-protocol");
-  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
-  let next = 0;
-  return {
-    request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
-      const transaction = `t${next++}`;
-      const reply = new Promise<Record<string, unknown>>((resolve) => {
-        const onMessage = (data: WebSocket.RawData) => {
-          const message = JSON.parse(String(data)) as Record<string, unknown>;
-          if (message.transaction !== transaction) return;
-          socket.off("message", onMessage);
-          resolve(message);
-        };
-        socket.on("message", onMessage);
-      });
-      socket.send(JSON.stringify({ ...body, transaction }));
-      return reply;
-    },
-    close: () => socket.close(),
-  };
-}
-
-/** One request on a connection of its own. */
-async function request(url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const client = await connectJanus(url);
-  try {
-    return await client.request(body);
-  } finally {
-    client.close();
-  }
-}
 
 const errorCode = (reply: Record<string, unknown>) => (reply.error as { code?: number } | undefined)?.code;
 

@@ -1,0 +1,43 @@
+/** Test helpers: Janus's API spoken by hand over one WebSocket, as a browser would speak it. */
+import WebSocket from "ws";
+
+type Message = Record<string, unknown>;
+
+/** A Janus API client on one WebSocket (Janus binds a session to the connection that made it). */
+export async function connectJanus(url: string) {
+  const socket = new WebSocket(url, "janus-protocol");
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  let sent = 0;
+  /** The next message (a reply, an asynchronous plugin event) that `match` accepts. */
+  const next = (match: (message: Message) => boolean): Promise<Message> =>
+    new Promise((resolve) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        const message = JSON.parse(String(data)) as Message;
+        if (!match(message)) return;
+        socket.off("message", onMessage);
+        resolve(message);
+      };
+      socket.on("message", onMessage);
+    });
+  return {
+    next,
+    /** Sends `body` and resolves with the first message of its transaction (for a plugin message: the ack). */
+    request(body: Message): Promise<Message> {
+      const transaction = `t${sent++}`;
+      const reply = next((message) => message.transaction === transaction);
+      socket.send(JSON.stringify({ ...body, transaction }));
+      return reply;
+    },
+    close: () => socket.close(),
+  };
+}
+
+/** One request on a connection of its own. */
+export async function request(url: string, body: Message): Promise<Message> {
+  const client = await connectJanus(url);
+  try {
+    return await client.request(body);
+  } finally {
+    client.close();
+  }
+}
