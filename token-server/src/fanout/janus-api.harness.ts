@@ -1,5 +1,17 @@
-/** Test helpers: Janus's API spoken by hand over one WebSocket, as a browser would speak it. */
+/** Test helpers: a Janus of the tests' own, and its API spoken by hand over one WebSocket. */
 import WebSocket from "ws";
+import { freePort } from "../testing/free-port.ts";
+import { type RunningJanus, startJanus } from "./janus.ts";
+
+export const TEST_JANUS_SECRETS = {
+  tokenSecret: "janus-token-secret-0123456789",
+  adminKey: "janus-admin-key-0123456789",
+} as const;
+
+/** Debian's Janus on a free loopback port, with `TEST_JANUS_SECRETS`. */
+export async function startTestJanus(): Promise<RunningJanus> {
+  return startJanus({ listenHost: "127.0.0.1", port: await freePort(), ...TEST_JANUS_SECRETS });
+}
 
 type Message = Record<string, unknown>;
 

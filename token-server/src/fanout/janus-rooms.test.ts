@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../testing/free-port.ts";
-import { type RunningJanus, startJanus } from "./janus.ts";
-import { connectJanus } from "./janus-api.harness.ts";
+import type { RunningJanus } from "./janus.ts";
+import { connectJanus, startTestJanus, TEST_JANUS_SECRETS } from "./janus-api.harness.ts";
 import { connectJanusRooms, type JanusRooms } from "./janus-rooms.ts";
 import { mintJanusToken, VIDEOROOM_PLUGIN } from "./janus-token.ts";
 
-const TOKEN_SECRET = "janus-token-secret-0123456789";
-const ADMIN_KEY = "janus-admin-key-0123456789";
+const { tokenSecret: TOKEN_SECRET, adminKey: ADMIN_KEY } = TEST_JANUS_SECRETS;
 const SETTINGS = { secret: "room-secret-0123", pin: "link-pin-0123", bitrateBps: 2_500_000 };
 
 type Message = Record<string, unknown>;
@@ -45,12 +43,7 @@ describe("janus rooms, as the token server keeps them", () => {
   let rooms: JanusRooms;
 
   beforeAll(async () => {
-    janus = await startJanus({
-      listenHost: "127.0.0.1",
-      port: await freePort(),
-      tokenSecret: TOKEN_SECRET,
-      adminKey: ADMIN_KEY,
-    });
+    janus = await startTestJanus();
     rooms = await connectJanusRooms({
       url: janus.url,
       tokenSecret: TOKEN_SECRET,

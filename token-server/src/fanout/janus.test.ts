@@ -1,13 +1,11 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../testing/free-port.ts";
-import { JANUS_BINARY, janusConfig, type RunningJanus, startJanus } from "./janus.ts";
-import { connectJanus, request } from "./janus-api.harness.ts";
+import { JANUS_BINARY, janusConfig, type RunningJanus } from "./janus.ts";
+import { connectJanus, request, startTestJanus, TEST_JANUS_SECRETS } from "./janus-api.harness.ts";
 import { mintJanusToken, VIDEOROOM_PLUGIN } from "./janus-token.ts";
 
-const TOKEN_SECRET = "janus-token-secret-0123456789";
-const ADMIN_KEY = "janus-admin-key-0123456789";
+const { tokenSecret: TOKEN_SECRET, adminKey: ADMIN_KEY } = TEST_JANUS_SECRETS;
 const HOUR = 3_600_000;
 
 const errorCode = (reply: Record<string, unknown>) => (reply.error as { code?: number } | undefined)?.code;
@@ -48,12 +46,7 @@ describe("janus, started as the token server starts it", () => {
   let janus: RunningJanus;
 
   beforeAll(async () => {
-    janus = await startJanus({
-      listenHost: "127.0.0.1",
-      port: await freePort(),
-      tokenSecret: TOKEN_SECRET,
-      adminKey: ADMIN_KEY,
-    });
+    janus = await startTestJanus();
   }, 20_000);
 
   afterAll(() => janus?.close());
