@@ -1,32 +1,49 @@
 /**
- * A server Beam runs as a child process (coturn, Janus): its output kept and passed on line by
- * line, start-up that fails with the daemon's last words, and a stop that escalates to SIGKILL.
+ * A server Beam runs as a child process (coturn, Janus): a private state directory for its
+ * configuration (0700, removed when it stops or fails to start), its output kept and passed on
+ * line by line, start-up that fails with the daemon's last words, and a stop that escalates to SIGKILL.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export interface DaemonOptions {
   /** For messages: "coturn", "janus". */
   name: string;
   binary: string;
-  args: readonly string[];
+  /** Writes the configuration into the private state directory; returns the command line. */
+  prepare: (stateDir: string) => readonly string[];
   /** Resolves once the daemon serves (e.g. `waitForListener`). */
   ready: () => Promise<void>;
-  /** Runs after the process has exited, on every stop (e.g. removes its state directory). */
-  cleanup: () => void;
   onLog?: (line: string) => void;
 }
 
+/** How long a daemon gets between SIGTERM and SIGKILL. */
+const STOP_GRACE_MS = 3_000;
+
 export interface Daemon {
   readonly pid: number;
+  readonly stateDir: string;
   /** Everything it printed so far. */
   log(): string;
   stop(): Promise<void>;
 }
 
 export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
-  const child = spawn(options.binary, options.args, { stdio: ["ignore", "pipe", "pipe"] });
+  // mkdtemp makes the directory 0700; it and everything in it go when the daemon stops.
+  const stateDir = mkdtempSync(join(tmpdir(), `beam-${options.name}-`));
+  const removeState = () => rmSync(stateDir, { recursive: true, force: true });
+  let args: readonly string[];
+  try {
+    args = options.prepare(stateDir);
+  } catch (error) {
+    removeState();
+    throw error;
+  }
+  const child = spawn(options.binary, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const onData = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -42,11 +59,11 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
-      const stopped = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
+      const stopped = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS).then(() => false)]);
       if (!stopped) child.kill("SIGKILL");
       await exited;
     }
-    options.cleanup();
+    removeState();
   };
   try {
     await Promise.race([
@@ -61,7 +78,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     await stop();
     throw error;
   }
-  return { pid: child.pid ?? 0, log: () => output, stop };
+  return { pid: child.pid ?? 0, stateDir, log: () => output, stop };
 }
 
 /** Resolves once a TCP connect to host:port succeeds. */

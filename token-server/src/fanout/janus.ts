@@ -4,8 +4,7 @@
  * loaded, no admin API, and every request signed with a token the token server mints
  * (`janus-token.ts`). The secrets live in the configuration file (0600), never on the command line.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startDaemon, waitForListener } from "../daemon/daemon.ts";
 
@@ -33,7 +32,7 @@ export interface RunningJanus {
   readonly pid: number;
   /** The WebSocket API, e.g. ws://127.0.0.1:8188. */
   readonly url: string;
-  /** Its configuration folder (with the secrets): 0700, removed on close. */
+  /** Its configuration folder (with the secrets, 0600 each): 0700, removed on close. */
   readonly configDir: string;
   log(): string;
   close(): Promise<void>;
@@ -109,28 +108,32 @@ function findLibDir(options: JanusOptions): string {
 /** Starts Janus and resolves once its WebSocket API listens; rejects with its log if it dies. */
 export async function startJanus(options: JanusOptions, readyTimeoutMs = 10_000): Promise<RunningJanus> {
   const libDir = findLibDir(options);
-  // mkdtemp makes the directory 0700; it and everything in it go when Janus stops.
-  const stateDir = mkdtempSync(join(tmpdir(), "beam-janus-"));
-  const dirs = { config: join(stateDir, "conf"), lib: join(stateDir, "lib") };
-  mkdirSync(dirs.config);
-  mkdirSync(dirs.lib);
-  linkLibraries(libDir, dirs.lib);
-  for (const [name, text] of Object.entries(janusConfig(options, dirs)))
-    writeFileSync(join(dirs.config, name), text, { mode: 0o600 });
-
   const daemon = await startDaemon({
     name: "janus",
     binary: options.binary ?? JANUS_BINARY,
-    // The configuration folder only works on the command line (in janus.jcfg it is ignored).
-    args: ["--config", join(dirs.config, "janus.jcfg"), "--configs-folder", dirs.config, "--disable-colors"],
+    prepare: (stateDir) => {
+      const dirs = { config: join(stateDir, "conf"), lib: join(stateDir, "lib") };
+      mkdirSync(dirs.config, { mode: 0o700 });
+      mkdirSync(dirs.lib);
+      linkLibraries(libDir, dirs.lib);
+      for (const [name, text] of Object.entries(janusConfig(options, dirs)))
+        writeFileSync(join(dirs.config, name), text, { mode: 0o600 });
+      // The configuration folder only works on the command line (in janus.jcfg it is ignored).
+      return [
+        "--config",
+        join(dirs.config, "janus.jcfg"),
+        "--configs-folder",
+        dirs.config,
+        "--disable-colors",
+      ];
+    },
     ready: () => waitForListener("janus", options.listenHost, options.port, readyTimeoutMs),
-    cleanup: () => rmSync(stateDir, { recursive: true, force: true }),
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   return {
     pid: daemon.pid,
     url: `ws://${options.listenHost.includes(":") ? `[${options.listenHost}]` : options.listenHost}:${options.port}`,
-    configDir: dirs.config,
+    configDir: join(daemon.stateDir, "conf"),
     log: daemon.log,
     close: daemon.stop,
   };

@@ -2,8 +2,7 @@
  * Debian's coturn (`/usr/bin/turnserver`) as a child process, configured for the TURN REST
  * shared-secret scheme: whoever knows the secret mints expiring credentials, nobody keeps a user list.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startDaemon, waitForListener } from "../daemon/daemon.ts";
 import { DENIED_PEER_RANGES, LOOPBACK_PEER_RANGES } from "./peer-ranges.ts";
@@ -102,22 +101,19 @@ function writeConfig(options: CoturnOptions, stateDir: string): string {
 
 /** Starts coturn and resolves once it accepts connections on its port; rejects with its log if it dies. */
 export async function startCoturn(options: CoturnOptions, readyTimeoutMs = 10_000): Promise<RunningCoturn> {
-  // mkdtemp makes the directory 0700; it and the configuration in it go when coturn stops.
-  const stateDir = mkdtempSync(join(tmpdir(), "beam-coturn-"));
   const host = isWildcard(options.listenHost) ? "127.0.0.1" : options.listenHost;
   // coturn opens its TCP and UDP listeners together; a TCP connect proves both are up.
   const daemon = await startDaemon({
     name: "coturn",
     binary: options.binary ?? COTURN_BINARY,
-    args: coturnArgs(writeConfig(options, stateDir)),
+    prepare: (stateDir) => coturnArgs(writeConfig(options, stateDir)),
     ready: () => waitForListener("coturn", host, options.port, readyTimeoutMs),
-    cleanup: () => rmSync(stateDir, { recursive: true, force: true }),
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   return {
     pid: daemon.pid,
     port: options.port,
-    configFile: join(stateDir, "turnserver.conf"),
+    configFile: join(daemon.stateDir, "turnserver.conf"),
     log: daemon.log,
     close: daemon.stop,
   };
