@@ -19,7 +19,7 @@ import { measureMediaLoad, mediaLoadFigures } from "./media-load";
 import { measureNavigationFloor, navigationFloorFigures, openRunningContext } from "./navigation-floor";
 import { measureP2pFloor, p2pFloorFigures } from "./p2p-floor";
 import { measurePopupConnect, popupConnectFigure } from "./popup-connect";
-import { type Join, measureWarmJoins, phaseMedians, ttffFigures } from "./viewer-ttff";
+import { type Join, measureWarmJoins, phaseMedians, ttffFigures, ttffOf } from "./viewer-ttff";
 import { measureWebRtcFloor, webRtcFloorFigure } from "./webrtc-floor";
 
 export const RUNS = {
@@ -42,8 +42,6 @@ export interface BrowserDetails {
   phases: Record<string, Record<string, number>>;
   samples: Record<string, number[]>;
 }
-
-const ttffOf = (joins: readonly (Join | null)[]) => joins.flatMap((j) => (j ? [j.ttff] : []));
 
 export async function browserFigures(
   log: (line: string) => void,

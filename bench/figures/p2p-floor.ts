@@ -12,8 +12,9 @@ import { startChild } from "../lib/child";
 import { type Figure, judge } from "../lib/figure";
 import { median } from "../lib/stats";
 import { crowdRound } from "./crowd";
+import { sequentialJoins } from "./join-overhead";
 import { openRunningContext } from "./navigation-floor";
-import { type Join, measureJoin, measureWarmJoins } from "./viewer-ttff";
+import { type Join, measureWarmJoins, ttffOf } from "./viewer-ttff";
 
 export const P2P_CROWD = 10;
 
@@ -33,9 +34,8 @@ export async function measureP2pFloor(browser: Browser, runs: number): Promise<P
     await sender.goto(`${relay.ready.url}/send`);
     await sender.waitForFunction(() => document.title === "ready");
     const url = `${relay.ready.url}/receive`;
-    await measureJoin(browser, url); // warm-up, as for the viewer TTFF
-    const fresh: Join[] = [];
-    for (let i = 0; i < runs; i++) fresh.push(await measureJoin(browser, url));
+    await sequentialJoins(browser, url, 1); // warm-up, as for the viewer TTFF
+    const fresh = await sequentialJoins(browser, url, runs);
     const warm = (await measureWarmJoins(receiverContext, url, runs + 1)).slice(1);
     const crowd = (await crowdRound(browser, url, P2P_CROWD)).joins;
     return { fresh, warm, crowd };
@@ -47,21 +47,20 @@ export async function measureP2pFloor(browser: Browser, runs: number): Promise<P
 }
 
 export function p2pFloorFigures(floor: P2pFloor): Figure[] {
-  const ttff = (joins: readonly (Join | null)[]) => joins.flatMap((j) => (j ? [j.ttff] : []));
-  const crowd = ttff(floor.crowd);
+  const crowd = ttffOf(floor.crowd);
   const note = "link → first frame, bare relay and pages, no credentials, KVS or UI";
   return [
     judge({
       id: "p2p_floor_fresh_ms",
       label: "P2P floor, fresh context, median",
-      value: median(ttff(floor.fresh)),
+      value: median(ttffOf(floor.fresh)),
       unit: "ms",
       note: `${floor.fresh.length} joins; ${note}`,
     }),
     judge({
       id: "p2p_floor_warm_ms",
       label: "P2P floor, new tab, running browser, median",
-      value: median(ttff(floor.warm)),
+      value: median(ttffOf(floor.warm)),
       unit: "ms",
       note: `${floor.warm.length} joins; ${note}`,
     }),

@@ -14,6 +14,10 @@ export interface Join {
   marks: JoinMarks;
 }
 
+/** The first-frame times of the joins that played. */
+export const ttffOf = (joins: readonly (Join | null)[]): number[] =>
+  joins.flatMap((join) => (join ? [join.ttff] : []));
+
 /** Opens `url` in a new tab of `context` (its init scripts mark the phases) and waits for the first frame. */
 async function joinInTab(context: BrowserContext, url: string, timeoutMs: number): Promise<Join> {
   const page = await context.newPage();
