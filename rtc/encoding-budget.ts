@@ -1,9 +1,9 @@
 /**
  * Peer-to-peer means one video encoder per viewer, so the sharer's CPU and upload grow with the
  * crowd. Past two viewers each encoder gets a smaller picture (never a lower frame rate: motion
- * stays smooth), which keeps the sharer near the cost of two full-quality viewers: on this project's 2-core bench
- * machine, ten viewers at full quality each starved everything else on it and took ~20 s to all
- * play. A share that outgrows this belongs on a media server (fan-out).
+ * stays smooth), which keeps the sharer near the cost of two full-quality viewers: on this
+ * project's 2-core bench machine, ten viewers at full quality each starved everything else on it
+ * and took ~20 s to all play. A share that outgrows this belongs on a media server (fan-out).
  */
 export interface SendCap {
   maxBitrateKbps: number;
