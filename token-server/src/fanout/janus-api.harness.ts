@@ -33,10 +33,13 @@ export async function connectJanus(url: string) {
     });
   return {
     next,
-    /** Sends `body` and resolves with the first message of its transaction (for a plugin message: the ack). */
+    /**
+     * Sends `body` and resolves with its transaction's answer: the reply, or for a plugin message the
+     * plugin's event after Janus's ack (listened for before sending: both can come in one read).
+     */
     request(body: Message): Promise<Message> {
       const transaction = `t${sent++}`;
-      const reply = next((message) => message.transaction === transaction);
+      const reply = next((message) => message.transaction === transaction && message.janus !== "ack");
       socket.send(JSON.stringify({ ...body, transaction }));
       return reply;
     },

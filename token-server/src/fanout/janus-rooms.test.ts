@@ -24,17 +24,10 @@ async function participant(url: string) {
   });
   const handle = (attached.data as { id: number }).id;
   /** A plugin request; resolves with the plugin's event about it. */
-  const send = async (body: Message) => {
-    const ack = await client.request({
-      janus: "message",
-      session_id: session,
-      handle_id: handle,
-      body,
-      token,
-    });
-    if (ack.janus !== "ack") return pluginData(ack);
-    return pluginData(await client.next((m) => m.transaction === ack.transaction && m.janus === "event"));
-  };
+  const send = async (body: Message) =>
+    pluginData(
+      await client.request({ janus: "message", session_id: session, handle_id: handle, body, token }),
+    );
   return { client, send };
 }
 
